@@ -1,0 +1,59 @@
+package io.sparkdmf.core.entries;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A block of observed entries (row, col, value) stored column-wise in three primitive arrays, so a
+ * partition holds a few large arrays rather than one object per entry. Indices are 0-based.
+ */
+public final class EntryBlock implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Entries per block when a set is cut into blocks: large enough for tight loops, small enough to balance. */
+  public static final int DEFAULT_BLOCK_SIZE = 4096;
+
+  private final int[] rows;
+  private final int[] cols;
+  private final double[] values;
+
+  public EntryBlock(int[] rows, int[] cols, double[] values) {
+    if (rows.length != cols.length || rows.length != values.length) {
+      throw new IllegalArgumentException("rows, cols and values must have the same length");
+    }
+    this.rows = rows;
+    this.cols = cols;
+    this.values = values;
+  }
+
+  public int size() {
+    return rows.length;
+  }
+
+  public int row(int e) {
+    return rows[e];
+  }
+
+  public int col(int e) {
+    return cols[e];
+  }
+
+  public double value(int e) {
+    return values[e];
+  }
+
+  /** Cuts this block into consecutive blocks of at most {@code blockSize} entries. */
+  public List<EntryBlock> split(int blockSize) {
+    List<EntryBlock> blocks = new ArrayList<>();
+    for (int from = 0; from < size(); from += blockSize) {
+      int to = Math.min(size(), from + blockSize);
+      blocks.add(new EntryBlock(
+          Arrays.copyOfRange(rows, from, to),
+          Arrays.copyOfRange(cols, from, to),
+          Arrays.copyOfRange(values, from, to)));
+    }
+    return blocks;
+  }
+}

@@ -1,0 +1,108 @@
+package io.sparkdmf.core.linalg;
+
+import dev.ludovic.netlib.blas.BLAS;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * The one place our code reaches netlib BLAS. Everything dense goes through the instance netlib picks
+ * at start-up: native (JNI to the system's libblas, e.g. OpenBLAS), the Java Vector API, or plain Java.
+ */
+public final class Blas {
+  private static final BLAS BLAS_INSTANCE = BLAS.getInstance();
+
+  private Blas() {}
+
+  static BLAS get() {
+    return BLAS_INSTANCE;
+  }
+
+  /**
+   * A line for the logs saying which BLAS is in use, so a user can see why a run is slow: for the
+   * native implementation, the shared library it loaded (read from /proc/self/maps where there is one).
+   */
+  public static String implementation() {
+    String name = BLAS_INSTANCE.getClass().getSimpleName();
+    if (name.startsWith("JNI")) {
+      return "native (" + name + ", " + loadedNativeLibrary() + ")";
+    }
+    if (name.startsWith("Vector")) {
+      return "Java Vector API (" + name + "; install OpenBLAS for native speed)";
+    }
+    return "pure Java (" + name + "; install OpenBLAS for native speed)";
+  }
+
+  private static String loadedNativeLibrary() {
+    Path maps = Path.of("/proc/self/maps");
+    if (!Files.isReadable(maps)) {
+      return "system libblas";
+    }
+    try (Stream<String> lines = Files.lines(maps)) {
+      return lines
+          .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+          .filter(path -> path.contains("blas") && !path.contains("netlib"))
+          .findFirst()
+          .orElse("system libblas");
+    } catch (IOException e) {
+      return "system libblas";
+    }
+  }
+
+  /** C = alpha * op(A) * op(B) + beta * C. */
+  public static void gemm(
+      boolean transA, boolean transB, double alpha, Matrix a, Matrix b, double beta, Matrix c) {
+    int m = transA ? a.cols() : a.rows();
+    int k = transA ? a.rows() : a.cols();
+    int kb = transB ? b.cols() : b.rows();
+    int n = transB ? b.rows() : b.cols();
+    if (k != kb || c.rows() != m || c.cols() != n) {
+      throw new IllegalArgumentException(
+          "gemm shapes do not agree: op(A) " + m + "x" + k + ", op(B) " + kb + "x" + n + ", C "
+              + c.rows() + "x" + c.cols());
+    }
+    if (m == 0 || n == 0) {
+      return;
+    }
+    BLAS_INSTANCE.dgemm(
+        transA ? "T" : "N", transB ? "T" : "N", m, n, k, alpha,
+        a.data(), Math.max(1, a.rows()), b.data(), Math.max(1, b.rows()),
+        beta, c.data(), Math.max(1, c.rows()));
+  }
+
+  /** y = alpha * op(A) * x + beta * y. */
+  public static void gemv(boolean transA, double alpha, Matrix a, double[] x, double beta, double[] y) {
+    int expectX = transA ? a.rows() : a.cols();
+    int expectY = transA ? a.cols() : a.rows();
+    if (x.length != expectX || y.length != expectY) {
+      throw new IllegalArgumentException("gemv shapes do not agree");
+    }
+    BLAS_INSTANCE.dgemv(transA ? "T" : "N", a.rows(), a.cols(), alpha, a.data(), Math.max(1, a.rows()),
+        x, 1, beta, y, 1);
+  }
+
+  /** C = alpha * A^T A + beta * C (both triangles of C are filled). */
+  public static void syrkTransposed(double alpha, Matrix a, double beta, Matrix c) {
+    int n = a.cols();
+    if (c.rows() != n || c.cols() != n) {
+      throw new IllegalArgumentException("syrk: C must be " + n + "x" + n);
+    }
+    BLAS_INSTANCE.dsyrk("U", "T", n, a.rows(), alpha, a.data(), Math.max(1, a.rows()), beta,
+        c.data(), Math.max(1, n));
+    for (int j = 0; j < n; j++) {
+      for (int i = j + 1; i < n; i++) {
+        c.set(i, j, c.get(j, i));
+      }
+    }
+  }
+
+  /** y += alpha * x over whole arrays. */
+  public static void axpy(double alpha, double[] x, double[] y) {
+    BLAS_INSTANCE.daxpy(x.length, alpha, x, 1, y, 1);
+  }
+
+  public static double dot(double[] x, double[] y) {
+    return BLAS_INSTANCE.ddot(x.length, x, 1, y, 1);
+  }
+}

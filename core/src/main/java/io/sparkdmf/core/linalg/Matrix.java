@@ -1,0 +1,154 @@
+package io.sparkdmf.core.linalg;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Random;
+
+/** A dense column-major matrix of doubles: entry (i, j) is {@code data[i + j * rows]}. */
+public final class Matrix implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final int rows;
+  private final int cols;
+  private final double[] data;
+
+  public Matrix(int rows, int cols, double[] data) {
+    if (rows < 0 || cols < 0 || (long) rows * cols != data.length) {
+      throw new IllegalArgumentException(
+          "a " + rows + "x" + cols + " matrix needs " + (long) rows * cols + " values, got " + data.length);
+    }
+    this.rows = rows;
+    this.cols = cols;
+    this.data = data;
+  }
+
+  public static Matrix zeros(int rows, int cols) {
+    return new Matrix(rows, cols, new double[Math.multiplyExact(rows, cols)]);
+  }
+
+  /** The rectangular identity: ones on the main diagonal. */
+  public static Matrix identity(int rows, int cols) {
+    Matrix eye = zeros(rows, cols);
+    for (int i = 0; i < Math.min(rows, cols); i++) {
+      eye.set(i, i, 1.0);
+    }
+    return eye;
+  }
+
+  public static Matrix gaussian(int rows, int cols, double stddev, Random random) {
+    Matrix g = zeros(rows, cols);
+    for (int i = 0; i < g.data.length; i++) {
+      g.data[i] = stddev * random.nextGaussian();
+    }
+    return g;
+  }
+
+  public int rows() {
+    return rows;
+  }
+
+  public int cols() {
+    return cols;
+  }
+
+  /** The backing column-major array (shared, not copied). */
+  public double[] data() {
+    return data;
+  }
+
+  public double get(int i, int j) {
+    return data[i + j * rows];
+  }
+
+  public void set(int i, int j, double value) {
+    data[i + j * rows] = value;
+  }
+
+  public Matrix copy() {
+    return new Matrix(rows, cols, data.clone());
+  }
+
+  /** this * other. */
+  public Matrix times(Matrix other) {
+    Matrix c = zeros(rows, other.cols);
+    Blas.gemm(false, false, 1.0, this, other, 0.0, c);
+    return c;
+  }
+
+  /** this^T * other. */
+  public Matrix transposeTimes(Matrix other) {
+    Matrix c = zeros(cols, other.cols);
+    Blas.gemm(true, false, 1.0, this, other, 0.0, c);
+    return c;
+  }
+
+  /** this * other^T. */
+  public Matrix timesTranspose(Matrix other) {
+    Matrix c = zeros(rows, other.rows);
+    Blas.gemm(false, true, 1.0, this, other, 0.0, c);
+    return c;
+  }
+
+  public Matrix transpose() {
+    Matrix t = zeros(cols, rows);
+    for (int j = 0; j < cols; j++) {
+      for (int i = 0; i < rows; i++) {
+        t.data[j + i * cols] = data[i + j * rows];
+      }
+    }
+    return t;
+  }
+
+  /** this += alpha * other. */
+  public void addScaled(double alpha, Matrix other) {
+    requireSameShape(other);
+    Blas.axpy(alpha, other.data, data);
+  }
+
+  public void scale(double alpha) {
+    for (int i = 0; i < data.length; i++) {
+      data[i] *= alpha;
+    }
+  }
+
+  public Matrix minus(Matrix other) {
+    Matrix d = copy();
+    d.addScaled(-1.0, other);
+    return d;
+  }
+
+  public double frobeniusNormSquared() {
+    return Blas.dot(data, data);
+  }
+
+  public boolean allFinite() {
+    for (double v : data) {
+      if (!Double.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void requireSameShape(Matrix other) {
+    if (other.rows != rows || other.cols != cols) {
+      throw new IllegalArgumentException(
+          "shapes differ: " + rows + "x" + cols + " vs " + other.rows + "x" + other.cols);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Matrix m && m.rows == rows && m.cols == cols && Arrays.equals(m.data, data);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * rows + cols) + Arrays.hashCode(data);
+  }
+
+  @Override
+  public String toString() {
+    return "Matrix(" + rows + "x" + cols + ")";
+  }
+}

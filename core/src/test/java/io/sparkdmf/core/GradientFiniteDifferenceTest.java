@@ -1,0 +1,65 @@
+package io.sparkdmf.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.sparkdmf.core.engine.LocalObservedEntries;
+import io.sparkdmf.core.entries.EntryBlock;
+import io.sparkdmf.core.gradient.CompletionObjective;
+import io.sparkdmf.core.linalg.Matrix;
+import io.sparkdmf.core.model.DeepFactorization;
+import io.sparkdmf.core.model.FactorShapes;
+import io.sparkdmf.core.model.Initialization;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Factor gradients against central differences of the loss computed from the dense product. */
+class GradientFiniteDifferenceTest {
+
+  /** The loss straight from the definition: mean squared error of the dense W on the entries. */
+  private static double denseLoss(DeepFactorization model, EntryBlock entries) {
+    Matrix w = model.endToEnd();
+    double sum = 0.0;
+    for (int e = 0; e < entries.size(); e++) {
+      double r = w.get(entries.row(e), entries.col(e)) - entries.value(e);
+      sum += r * r;
+    }
+    return sum / entries.size();
+  }
+
+  @ParameterizedTest(name = "depth {0}, {1}x{2}, width {3}, {4} threads")
+  @CsvSource({
+      "1, 5, 4, 4, 1",
+      "2, 5, 4, 3, 2",
+      "3, 6, 5, 4, 2",
+      "4, 4, 7, 3, 3",
+      "3, 7, 7, 7, 1"})
+  void gradientsMatchFiniteDifferences(int depth, int m, int n, int width, int threads) {
+    Matrix truth = TestProblems.lowRank(m, n, 2, 11);
+    EntryBlock observed = TestProblems.sample(truth, 0.6, 12);
+    DeepFactorization model =
+        Initialization.GAUSSIAN.create(new FactorShapes(m, n, depth, width), 1.0, 13);
+    try (LocalObservedEntries entries = new LocalObservedEntries(observed.split(5), threads)) {
+      CompletionObjective.Evaluation evaluation = CompletionObjective.lossAndGradients(model, entries);
+      assertEquals(denseLoss(model, observed), evaluation.loss(), 1e-12 * evaluation.loss());
+
+      List<Matrix> gradients = evaluation.gradients();
+      double h = 1e-6;
+      for (int k = 1; k <= depth; k++) {
+        double[] w = model.factor(k).data();
+        double[] g = gradients.get(k - 1).data();
+        for (int i = 0; i < w.length; i++) {
+          double saved = w[i];
+          w[i] = saved + h;
+          double up = denseLoss(model, observed);
+          w[i] = saved - h;
+          double down = denseLoss(model, observed);
+          w[i] = saved;
+          double numeric = (up - down) / (2 * h);
+          assertEquals(numeric, g[i], 1e-7 * (1 + Math.abs(numeric)),
+              "dL/dW_" + k + " entry " + i);
+        }
+      }
+    }
+  }
+}

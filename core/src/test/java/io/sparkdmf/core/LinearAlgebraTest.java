@@ -1,0 +1,65 @@
+package io.sparkdmf.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparkdmf.core.linalg.Blas;
+import io.sparkdmf.core.linalg.Decompositions;
+import io.sparkdmf.core.linalg.Matrix;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class LinearAlgebraTest {
+
+  @Test
+  void productsMatchHandWorkedValues() {
+    Matrix a = new Matrix(2, 3, new double[] {1, 4, 2, 5, 3, 6}); // [[1 2 3], [4 5 6]]
+    Matrix b = new Matrix(3, 2, new double[] {7, 9, 11, 8, 10, 12}); // [[7 8], [9 10], [11 12]]
+    assertArrayEquals(new double[] {58, 139, 64, 154}, a.times(b).data());
+    assertArrayEquals(new double[] {58, 139, 64, 154}, a.transpose().transposeTimes(b).data());
+    assertArrayEquals(new double[] {58, 139, 64, 154}, a.timesTranspose(b.transpose()).data());
+    double[] y = new double[2];
+    Blas.gemv(false, 1.0, a, new double[] {1, 1, 1}, 0.0, y);
+    assertArrayEquals(new double[] {6, 15}, y);
+    Matrix gram = Matrix.zeros(3, 3);
+    Blas.syrkTransposed(1.0, a, 0.0, gram);
+    assertArrayEquals(a.transposeTimes(a).data(), gram.data(), 1e-12);
+  }
+
+  @Test
+  void svdReconstructsAndSortsDescending() {
+    Matrix a = Matrix.gaussian(7, 4, 1.0, new Random(3));
+    Decompositions.Svd svd = Decompositions.svd(a);
+    double[] s = svd.singularValues();
+    Matrix us = svd.u().copy();
+    for (int j = 0; j < s.length; j++) {
+      for (int i = 0; i < us.rows(); i++) {
+        us.set(i, j, us.get(i, j) * s[j]);
+      }
+      if (j > 0) {
+        assertTrue(s[j - 1] >= s[j]);
+      }
+    }
+    assertEquals(0.0, us.times(svd.vt()).minus(a).frobeniusNormSquared(), 1e-24);
+    assertArrayEquals(s, Decompositions.singularValues(a), 1e-12);
+  }
+
+  @Test
+  void symmetricEigenOfKnownMatrix() {
+    // [[2 1], [1 2]] has eigenvalues 1 and 3.
+    Decompositions.SymmetricEigen eigen =
+        Decompositions.symmetricEigen(new Matrix(2, 2, new double[] {2, 1, 1, 2}));
+    assertArrayEquals(new double[] {1, 3}, eigen.eigenvalues(), 1e-14);
+    Matrix v = eigen.eigenvectors();
+    assertEquals(Math.abs(v.get(0, 1)), Math.abs(v.get(1, 1)), 1e-14);
+    assertEquals(1.0, v.get(0, 1) * v.get(0, 1) + v.get(1, 1) * v.get(1, 1), 1e-14);
+  }
+
+  @Test
+  void reportsTheBlasInUse() {
+    String description = Blas.implementation();
+    assertTrue(description.startsWith("native") || description.startsWith("Java Vector")
+        || description.startsWith("pure Java"), description);
+  }
+}
