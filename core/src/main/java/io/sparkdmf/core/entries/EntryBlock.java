@@ -44,6 +44,17 @@ public final class EntryBlock implements Serializable {
     return values[e];
   }
 
+  /** All entries of {@code blocks} in one block, in order. */
+  public static EntryBlock concat(List<EntryBlock> blocks) {
+    EntryBlockBuilder builder = new EntryBlockBuilder();
+    for (EntryBlock block : blocks) {
+      for (int e = 0; e < block.size(); e++) {
+        builder.add(block.rows[e], block.cols[e], block.values[e]);
+      }
+    }
+    return builder.build();
+  }
+
   /** Cuts this block into consecutive blocks of at most {@code blockSize} entries. */
   public List<EntryBlock> split(int blockSize) {
     List<EntryBlock> blocks = new ArrayList<>();

@@ -1,0 +1,220 @@
+package io.sparkdmf.data;
+
+import io.sparkdmf.core.entries.EntryBlock;
+import io.sparkdmf.core.entries.EntryBlockBuilder;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * Reads entry files through Spark and Hadoop paths (local, hdfs://, s3a://; a file, a directory or a
+ * glob) into blocks of entries, and validates them all before anything trains: every malformed
+ * line, bad number, bad index, duplicated (row, col) pair, empty input or missing file becomes an
+ * {@link InputException} naming the file, the line and the problem (the first one, in file order).
+ */
+public final class EntryFileReader {
+  /** Line locations are packed as fileIndex * 2^40 + line, so one long sorts in file order. */
+  private static final int LINE_BITS = 40;
+
+  private final JavaSparkContext sc;
+  private final EntryFormat format;
+
+  public EntryFileReader(JavaSparkContext sc, EntryFormat format) {
+    this.sc = sc;
+    this.format = format;
+  }
+
+  /** The first line of a partition that could not be parsed, and why. */
+  private record BadLine(long location, String problem) implements Serializable {}
+
+  /** A partition's parse: its entries, the line each came from, and its first bad line (or null). */
+  private record ParsedChunk(EntryBlock block, long[] locations, BadLine badLine)
+      implements Serializable {}
+
+  public EntryDataset read(String pathOrGlob) {
+    List<String> files = listFiles(pathOrGlob);
+    List<JavaRDD<ParsedChunk>> perFile = new ArrayList<>();
+    for (int f = 0; f < files.size(); f++) {
+      perFile.add(parse(files.get(f), f));
+    }
+    JavaRDD<ParsedChunk> chunks = sc.union(perFile.toArray(JavaRDD[]::new))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      failOnFirstBadLine(chunks, files);
+      long[] extent = chunks.map(EntryFileReader::extent).reduce(EntryFileReader::maxAndSum);
+      if (extent[2] == 0) {
+        throw new InputException(pathOrGlob, "no entries found (only blank or comment lines)");
+      }
+      failOnFirstDuplicate(chunks, files);
+      int rows = format.rows() == EntryFormat.UNKNOWN ? (int) extent[0] + 1 : format.rows();
+      int cols = format.cols() == EntryFormat.UNKNOWN ? (int) extent[1] + 1 : format.cols();
+      JavaRDD<EntryBlock> blocks = chunks.map(ParsedChunk::block).filter(b -> b.size() > 0);
+      return new EntryDataset(blocks, rows, cols, extent[2]);
+    } catch (RuntimeException e) {
+      chunks.unpersist(false);
+      throw e;
+    }
+  }
+
+  private List<String> listFiles(String pathOrGlob) {
+    try {
+      Path path = new Path(pathOrGlob);
+      FileSystem fs = path.getFileSystem(sc.hadoopConfiguration());
+      FileStatus[] matches = fs.globStatus(path);
+      if (matches == null || matches.length == 0) {
+        throw new InputException(pathOrGlob, "no such file or directory");
+      }
+      List<String> files = new ArrayList<>();
+      for (FileStatus match : matches) {
+        FileStatus[] inside = match.isDirectory() ? fs.listStatus(match.getPath()) : new FileStatus[] {match};
+        Arrays.stream(inside)
+            .filter(FileStatus::isFile)
+            .map(status -> status.getPath().toString())
+            .filter(name -> !hidden(name))
+            .sorted()
+            .forEach(files::add);
+      }
+      if (files.isEmpty()) {
+        throw new InputException(pathOrGlob, "no entry files found (the directory is empty)");
+      }
+      return files;
+    } catch (IOException e) {
+      throw new InputException(pathOrGlob, "cannot be read: " + e.getMessage());
+    }
+  }
+
+  /** Local files without the "file:" scheme, as the user typed them; other schemes in full. */
+  private static String displayName(String file) {
+    Path path = new Path(file);
+    return "file".equals(path.toUri().getScheme()) ? path.toUri().getPath() : file;
+  }
+
+  private static boolean hidden(String name) {
+    String last = name.substring(name.lastIndexOf('/') + 1);
+    return last.startsWith("_") || last.startsWith(".");
+  }
+
+  private JavaRDD<ParsedChunk> parse(String file, int fileIndex) {
+    EntryFormat fmt = format;
+    return sc.textFile(file).zipWithIndex().mapPartitions(lines -> {
+      List<ParsedChunk> out = new ArrayList<>(1);
+      out.add(parseChunk(lines, fmt, fileIndex));
+      return out.iterator();
+    });
+  }
+
+  private static ParsedChunk parseChunk(
+      Iterator<Tuple2<String, Long>> lines, EntryFormat format, int fileIndex) {
+    EntryBlockBuilder entries = new EntryBlockBuilder();
+    long[] locations = new long[16];
+    while (lines.hasNext()) {
+      Tuple2<String, Long> numbered = lines.next();
+      long line = numbered._2() + 1;
+      long location = ((long) fileIndex << LINE_BITS) + line;
+      if (format.header() && line == 1) {
+        continue;
+      }
+      EntryFormat.Entry entry;
+      try {
+        entry = format.parse(numbered._1());
+      } catch (IllegalArgumentException e) {
+        return new ParsedChunk(entries.build(), new long[0], new BadLine(location, e.getMessage()));
+      }
+      if (entry == null) {
+        continue;
+      }
+      if (entries.size() == locations.length) {
+        locations = Arrays.copyOf(locations, locations.length * 2);
+      }
+      locations[entries.size()] = location;
+      entries.add(entry.row(), entry.col(), entry.value());
+    }
+    return new ParsedChunk(entries.build(), Arrays.copyOf(locations, entries.size()), null);
+  }
+
+  private static void failOnFirstBadLine(JavaRDD<ParsedChunk> chunks, List<String> files) {
+    List<BadLine> bad = chunks.map(ParsedChunk::badLine).filter(Objects::nonNull).collect();
+    bad.stream().min(Comparator.comparingLong(BadLine::location)).ifPresent(b -> {
+      throw new InputException(fileOf(files, b.location()), lineOf(b.location()), b.problem());
+    });
+  }
+
+  /** {max row, max col, count} of a chunk. */
+  private static long[] extent(ParsedChunk chunk) {
+    EntryBlock block = chunk.block();
+    long[] extent = {-1, -1, block.size()};
+    for (int e = 0; e < block.size(); e++) {
+      extent[0] = Math.max(extent[0], block.row(e));
+      extent[1] = Math.max(extent[1], block.col(e));
+    }
+    return extent;
+  }
+
+  private static long[] maxAndSum(long[] a, long[] b) {
+    return new long[] {Math.max(a[0], b[0]), Math.max(a[1], b[1]), a[2] + b[2]};
+  }
+
+  /**
+   * Keys every entry by its (row, col) pair and keeps, per pair, the two earliest locations; a pair
+   * with a second location is a duplicate. One shuffle of two longs per entry.
+   */
+  private static void failOnFirstDuplicate(JavaRDD<ParsedChunk> chunks, List<String> files) {
+    List<long[]> firstDuplicate = chunks
+        .flatMapToPair(chunk -> {
+          List<Tuple2<Long, long[]>> keyed = new ArrayList<>(chunk.block().size());
+          for (int e = 0; e < chunk.block().size(); e++) {
+            long key = ((long) chunk.block().row(e) << 32) | chunk.block().col(e);
+            keyed.add(new Tuple2<>(key, new long[] {chunk.locations()[e], Long.MAX_VALUE}));
+          }
+          return keyed.iterator();
+        })
+        .reduceByKey(EntryFileReader::twoEarliest)
+        .values()
+        .filter(pair -> pair[1] != Long.MAX_VALUE)
+        .takeOrdered(1, new SecondLocationOrder());
+    if (!firstDuplicate.isEmpty()) {
+      long first = firstDuplicate.get(0)[0];
+      long second = firstDuplicate.get(0)[1];
+      String firstFile = fileOf(files, first);
+      String secondFile = fileOf(files, second);
+      String where = firstFile.equals(secondFile) ? "line " + lineOf(first) : firstFile + ":" + lineOf(first);
+      throw new InputException(secondFile, lineOf(second),
+          "duplicated (row, col) pair: the same entry is already given at " + where);
+    }
+  }
+
+  private static long[] twoEarliest(long[] a, long[] b) {
+    long[] all = {a[0], a[1], b[0], b[1]};
+    Arrays.sort(all);
+    return new long[] {all[0], all[1]};
+  }
+
+  private static final class SecondLocationOrder implements Comparator<long[]>, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public int compare(long[] a, long[] b) {
+      return Long.compare(a[1], b[1]);
+    }
+  }
+
+  private static String fileOf(List<String> files, long location) {
+    return displayName(files.get((int) (location >>> LINE_BITS)));
+  }
+
+  private static long lineOf(long location) {
+    return location & ((1L << LINE_BITS) - 1);
+  }
+}

@@ -1,0 +1,56 @@
+package io.sparkdmf.jobs;
+
+import io.sparkdmf.core.train.DivergenceException;
+import io.sparkdmf.data.InputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The entry point of every spark-dmf job: {@code dmf <job> [options]}. */
+@Command(
+    name = "dmf",
+    mixinStandardHelpOptions = true,
+    version = "spark-dmf 0.1.0",
+    description = "Distributed deep matrix factorization on Apache Spark.",
+    subcommands = {CompleteJob.class})
+public final class Main implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  /** Exit codes: 0 success, 1 unexpected failure, 2 bad options or input, 3 training diverged. */
+  static final int EXIT_FAILURE = 1;
+  static final int EXIT_BAD_INPUT = 2;
+  static final int EXIT_DIVERGED = 3;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a job, e.g. 'dmf complete --help'");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs a job and returns its exit code (tests call this rather than main). */
+  public static int run(String... args) {
+    return new CommandLine(new Main())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler((e, cmd, parsed) -> exitCodeFor(e))
+        .execute(args);
+  }
+
+  private static int exitCodeFor(Exception e) {
+    if (e instanceof InputException || e instanceof IllegalArgumentException) {
+      LOG.error("bad input: {}", e.getMessage());
+      return EXIT_BAD_INPUT;
+    }
+    if (e instanceof DivergenceException) {
+      LOG.error("{}", e.getMessage());
+      return EXIT_DIVERGED;
+    }
+    LOG.error("job failed", e);
+    return EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,27 @@
+package io.sparkdmf.jobs;
+
+import io.sparkdmf.core.linalg.Blas;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts (or joins) the job's Spark context: local[*] unless spark-submit or --master set a master. */
+final class SparkContexts {
+  private static final Logger LOG = LoggerFactory.getLogger(SparkContexts.class);
+
+  private SparkContexts() {}
+
+  static JavaSparkContext start(String appName) {
+    SparkConf conf = new SparkConf().setAppName(appName);
+    if (!conf.contains("spark.master")) {
+      conf.setMaster("local[*]");
+    }
+    SparkSession session = SparkSession.builder().config(conf).getOrCreate();
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(session.sparkContext());
+    LOG.info("Spark {} master {} ({} cores); BLAS: {}", sc.version(), sc.master(),
+        sc.defaultParallelism(), Blas.implementation());
+    return sc;
+  }
+}
