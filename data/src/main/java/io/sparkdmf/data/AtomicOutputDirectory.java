@@ -40,6 +40,7 @@ public final class AtomicOutputDirectory implements AutoCloseable {
       Path targetPath = new Path(target);
       FileSystem fs = targetPath.getFileSystem(conf);
       targetPath = fs.makeQualified(targetPath);
+      fs.setWriteChecksum(false); // no .crc side files beside the results on local disks
       if (fs.exists(targetPath) && !overwrite) {
         throw new InputException(target,
             "the output directory already exists; choose another --out or pass --overwrite");
