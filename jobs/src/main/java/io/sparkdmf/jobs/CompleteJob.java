@@ -43,6 +43,7 @@ import picocli.CommandLine.Option;
             + " predictions.csv into --out, all at once at the end."})
 final class CompleteJob implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(CompleteJob.class);
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Option(names = "--input", paramLabel = "PATH",
       description = "Entry file(s): 'row col value' per line (comma, tab or space separated);"
@@ -149,13 +150,13 @@ final class CompleteJob implements Callable<Integer> {
         ProgressMonitor.Row last =
             monitor.finish(result.steps(), result.trainLoss(), model, result.seconds());
 
-        writeResults(output, result, last, monitor, problem, train);
+        Map<String, Object> metrics = metrics(result, last, train);
+        writeResults(output, metrics, result.model(), monitor, problem);
         output.commit();
         LOG.info("stopped by {} after {} steps in {} s; results in {}",
             result.reason().name().toLowerCase().replace('_', ' '), result.steps(),
             String.format("%.1f", result.seconds()), output.target());
-        System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter()
-            .writeValueAsString(metrics(result, last, train)));
+        System.out.println(JSON.writeValueAsString(metrics));
       }
     }
     return 0;
@@ -187,19 +188,18 @@ final class CompleteJob implements Callable<Integer> {
         engine.build(testEntries, sc, threads), testEntries, Optional.empty());
   }
 
-  private void writeResults(AtomicOutputDirectory output, TrainingResult result, ProgressMonitor.Row last,
-      ProgressMonitor monitor, Problem problem, ObservedEntries train) throws Exception {
+  private static void writeResults(AtomicOutputDirectory output, Map<String, Object> metrics,
+      DeepFactorization model, ProgressMonitor monitor, Problem problem) throws Exception {
     try (Writer writer = output.newFile("metrics.json")) {
-      writer.write(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(metrics(result, last, train)));
+      writer.write(JSON.writeValueAsString(metrics));
     }
     try (Writer writer = output.newFile("history.csv")) {
       monitor.writeCsv(writer);
     }
-    ModelStore.save(result.model(), output, "factors");
+    ModelStore.save(model, output, "factors");
     if (problem.testEntries() != null && problem.testEntries().size() > 0) {
       try (Writer writer = output.newFile("predictions.csv")) {
-        Predictions.writeCsv(result.model(), problem.testEntries(), writer);
+        Predictions.writeCsv(model, problem.testEntries(), writer);
       }
     }
   }

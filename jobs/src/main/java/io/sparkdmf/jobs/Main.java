@@ -2,6 +2,7 @@ package io.sparkdmf.jobs;
 
 import io.sparkdmf.core.train.DivergenceException;
 import io.sparkdmf.data.InputException;
+import io.sparkdmf.jobs.bench.StepTimeBenchmark;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "spark-dmf 0.1.0",
     description = "Distributed deep matrix factorization on Apache Spark.",
-    subcommands = {CompleteJob.class})
+    subcommands = {CompleteJob.class, StepTimeBenchmark.class})
 public final class Main implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 

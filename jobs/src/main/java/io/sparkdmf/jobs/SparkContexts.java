@@ -8,12 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Starts (or joins) the job's Spark context: local[*] unless spark-submit or --master set a master. */
-final class SparkContexts {
+public final class SparkContexts {
   private static final Logger LOG = LoggerFactory.getLogger(SparkContexts.class);
 
   private SparkContexts() {}
 
-  static JavaSparkContext start(String appName) {
+  public static JavaSparkContext start(String appName) {
     SparkConf conf = new SparkConf().setAppName(appName);
     if (!conf.contains("spark.master")) {
       conf.setMaster("local[*]");

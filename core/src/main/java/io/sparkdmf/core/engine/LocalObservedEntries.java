@@ -31,7 +31,7 @@ public final class LocalObservedEntries implements ObservedEntries {
     for (int t = 0; t < used; t++) {
       int from = (int) ((long) blocks.size() * t / used);
       int to = (int) ((long) blocks.size() * (t + 1) / used);
-      shares.add(List.copyOf(blocks.subList(from, to)));
+      shares.add(blocks.subList(from, to).stream().map(EntryBlock::sortedByColumn).toList());
     }
     this.count = blocks.stream().mapToLong(EntryBlock::size).sum();
     this.pool = used == 1 ? null : Executors.newFixedThreadPool(used, runnable -> {

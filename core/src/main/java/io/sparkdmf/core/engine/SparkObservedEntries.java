@@ -21,7 +21,7 @@ public final class SparkObservedEntries implements ObservedEntries {
   private final long count;
 
   public SparkObservedEntries(JavaRDD<EntryBlock> blocks) {
-    this.blocks = blocks.persist(StorageLevel.MEMORY_AND_DISK());
+    this.blocks = blocks.map(EntryBlock::sortedByColumn).persist(StorageLevel.MEMORY_AND_DISK());
     this.count = this.blocks.map(block -> (long) block.size()).fold(0L, Long::sum);
   }
 

@@ -32,14 +32,6 @@ public record FactorPanels(Matrix leftT, Matrix right) implements Serializable {
   /** W_ij = u_i . v_j. */
   public double predict(int i, int j) {
     int p = inner();
-    double[] u = leftT.data();
-    double[] v = right.data();
-    int a = i * p;
-    int b = j * p;
-    double sum = 0.0;
-    for (int k = 0; k < p; k++) {
-      sum += u[a + k] * v[b + k];
-    }
-    return sum;
+    return CompletionKernel.dot(leftT.data(), i * p, right.data(), j * p, p);
   }
 }

@@ -1,0 +1,127 @@
+package io.sparkdmf.jobs.bench;
+
+import io.sparkdmf.core.engine.LocalObservedEntries;
+import io.sparkdmf.core.engine.ObservedEntries;
+import io.sparkdmf.core.engine.SparkObservedEntries;
+import io.sparkdmf.core.entries.EntryBlock;
+import io.sparkdmf.core.linalg.Blas;
+import io.sparkdmf.core.model.DeepFactorization;
+import io.sparkdmf.core.model.FactorShapes;
+import io.sparkdmf.core.model.Initialization;
+import io.sparkdmf.core.optim.GroupRmsProp;
+import io.sparkdmf.core.optim.Optimizer;
+import io.sparkdmf.core.train.StoppingRule;
+import io.sparkdmf.core.train.Trainer;
+import io.sparkdmf.core.train.TrainingListener;
+import io.sparkdmf.data.CompletionProblem;
+import io.sparkdmf.data.SyntheticCompletion;
+import io.sparkdmf.jobs.SparkContexts;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
+import org.apache.spark.api.java.JavaSparkContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code dmf bench-step}: time per training step of the reference completion task (group RMSprop,
+ * gaussian init 1e-3) on each engine, against a dense baseline step measured in the same run.
+ */
+@Command(name = "bench-step", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Benchmark: milliseconds per step of the reference task on each engine,"
+        + " with a dense (PyTorch-style) step as the baseline measured in the same run.")
+public final class StepTimeBenchmark implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--synthetic", defaultValue = "n=100,rank=5,observed=2000,seed=0",
+      description = "The task (default: ${DEFAULT-VALUE}).")
+  String synthetic;
+
+  @Option(names = "--depth", defaultValue = "3", description = "Depth (default: ${DEFAULT-VALUE}).")
+  int depth;
+
+  @Option(names = "--width", description = "Hidden width (default: min(m, n), full).")
+  Integer width;
+
+  @Option(names = "--warmup", defaultValue = "3000", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--steps", defaultValue = "3000", description = "Timed steps per repeat (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--repeats", defaultValue = "5", description = "Timed repeats; the median is reported (default: ${DEFAULT-VALUE}).")
+  int repeats;
+
+  @Option(names = "--spark-steps", defaultValue = "200",
+      description = "Timed steps per repeat on the Spark engine, whose steps are ~100x slower (default: ${DEFAULT-VALUE}).")
+  int sparkSteps;
+
+  @Override
+  public Integer call() {
+    CompletionProblem problem = SyntheticCompletion.parse(synthetic).generate();
+    FactorShapes shapes = new FactorShapes(problem.rows(), problem.cols(), depth,
+        width != null ? width : Math.min(problem.rows(), problem.cols()));
+    System.out.println("# bench-step: " + synthetic + ", depth " + depth + ", width "
+        + shapes.hiddenWidth() + ", group RMSprop lr 1e-3");
+    System.out.println("# command: deploy/dmf " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+    System.out.println("# BLAS: " + Blas.implementation() + "; cores: " + Runtime.getRuntime().availableProcessors());
+
+    double dense = report("dense reference step (baseline)", steps, denseLoop(problem, shapes));
+    int cores = Runtime.getRuntime().availableProcessors();
+    for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
+      try (ObservedEntries entries = new LocalObservedEntries(
+          problem.train().split(Math.max(256, problem.train().size() / threads)), threads)) {
+        double local = report("local engine, " + threads + " thread(s)", steps, trainerLoop(entries, shapes));
+        ratio(local, dense);
+      }
+    }
+    JavaSparkContext sc = SparkContexts.start("dmf bench-step");
+    try (ObservedEntries entries = new SparkObservedEntries(
+        sc.parallelize(problem.train().split(Math.max(256, problem.train().size() / cores)), cores))) {
+      double spark = report("spark engine, " + sc.master(), sparkSteps, trainerLoop(entries, shapes));
+      ratio(spark, dense);
+    }
+    return 0;
+  }
+
+  private IntConsumer trainerLoop(ObservedEntries entries, FactorShapes shapes) {
+    DeepFactorization model = Initialization.GAUSSIAN.create(shapes, 1e-3, 0);
+    Optimizer optimizer = new GroupRmsProp(1e-3);
+    return n -> new Trainer(optimizer, new StoppingRule(n, 0), TrainingListener.NONE).train(model, entries);
+  }
+
+  private IntConsumer denseLoop(CompletionProblem problem, FactorShapes shapes) {
+    DeepFactorization model = Initialization.GAUSSIAN.create(shapes, 1e-3, 0);
+    Optimizer optimizer = new GroupRmsProp(1e-3);
+    DenseReferenceStep step = new DenseReferenceStep(problem.train());
+    return n -> {
+      for (int t = 0; t < n; t++) {
+        optimizer.step(model.factors(), step.gradients(model));
+      }
+    };
+  }
+
+  /** Runs warm-up, then the timed repeats; prints and returns the median milliseconds per step. */
+  private double report(String name, int timedSteps, IntConsumer run) {
+    run.accept(Math.min(warmup, timedSteps * 5));
+    double[] ms = new double[repeats];
+    for (int r = 0; r < repeats; r++) {
+      long start = System.nanoTime();
+      run.accept(timedSteps);
+      ms[r] = (System.nanoTime() - start) / 1e6 / timedSteps;
+    }
+    Arrays.sort(ms);
+    double median = ms[repeats / 2];
+    System.out.printf(Locale.ROOT, "%-40s median %.4f ms/step (min %.4f, max %.4f, %d x %d steps)%n",
+        name, median, ms[0], ms[repeats - 1], repeats, timedSteps);
+    return median;
+  }
+
+  private static void ratio(double measured, double baseline) {
+    System.out.printf(Locale.ROOT, "%-40s %.2fx the baseline's time per step%n", "", measured / baseline);
+  }
+}

@@ -1,0 +1,142 @@
+package io.sparkdmf.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sparkdmf.core.entries.EntryBlock;
+import io.sparkdmf.core.linalg.Matrix;
+import io.sparkdmf.core.model.DeepFactorization;
+import io.sparkdmf.data.CompletionProblem;
+import io.sparkdmf.data.ModelStore;
+import io.sparkdmf.data.SyntheticCompletion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The complete job end to end, through the same entry point spark-submit calls. */
+class CompleteJobTest {
+  private static final String SMALL = "n=30,rank=2,observed=300,test=100,seed=2";
+
+  @TempDir Path dir;
+
+  private static JsonNode metrics(Path out) throws IOException {
+    return new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+  }
+
+  private void assertNothingWritten() throws IOException {
+    try (Stream<Path> left = Files.list(dir)) {
+      List<Path> outputs = left.filter(p -> p.getFileName().toString().contains("out")).toList();
+      assertEquals(List.of(), outputs, "a failed job must leave no output or staging directory");
+    }
+  }
+
+  @Test
+  void completesASyntheticMatrixAndWritesEveryResult() throws IOException {
+    Path out = dir.resolve("out");
+    int code = Main.run("complete", "--synthetic", SMALL, "--lr", "3e-3", "--max-steps", "20000",
+        "--engine", "local", "--out", out.toString());
+    assertEquals(0, code);
+
+    JsonNode metrics = metrics(out);
+    assertTrue(metrics.get("train_loss").asDouble() <= 1e-6);
+    assertTrue(metrics.get("reconstruction_error").asDouble() < 1e-4);
+    assertTrue(metrics.get("test_rmse").asDouble() < 1e-2);
+    assertEquals("local", metrics.get("engine").asText());
+    assertEquals("train_threshold", metrics.get("stop_reason").asText());
+    int steps = metrics.get("steps").asInt();
+    assertEquals(metrics.get("seconds").asDouble() / steps, metrics.get("seconds_per_step").asDouble(), 1e-12);
+    assertTrue(metrics.get("blas").asText().length() > 0);
+
+    List<String> history = Files.readAllLines(out.resolve("history.csv"));
+    assertEquals("step,train_loss,reconstruction_error,test_rmse,seconds", history.get(0));
+    assertTrue(history.get(history.size() - 1).startsWith(steps + ","));
+
+    // The saved factors reproduce the saved predictions.
+    DeepFactorization model = ModelStore.load(out.resolve("factors").toString(), new Configuration());
+    assertEquals(3, model.depth());
+    Matrix w = model.endToEnd();
+    List<String> predictions = Files.readAllLines(out.resolve("predictions.csv"));
+    assertEquals(101, predictions.size());
+    for (String line : predictions.subList(1, predictions.size())) {
+      String[] f = line.split(",");
+      assertEquals(w.get(Integer.parseInt(f[0]), Integer.parseInt(f[1])), Double.parseDouble(f[3]), 1e-12);
+    }
+  }
+
+  @Test
+  void sparkAndLocalEnginesGiveTheSameRun() throws IOException {
+    for (String engine : List.of("local", "spark")) {
+      assertEquals(0, Main.run("complete", "--synthetic", SMALL, "--max-steps", "30",
+          "--engine", engine, "--parallelism", "3", "--out", dir.resolve(engine).toString()));
+    }
+    JsonNode local = metrics(dir.resolve("local"));
+    JsonNode spark = metrics(dir.resolve("spark"));
+    assertEquals("spark", spark.get("engine").asText());
+    assertEquals(30, spark.get("steps").asInt());
+    double loss = local.get("train_loss").asDouble();
+    assertEquals(loss, spark.get("train_loss").asDouble(), 1e-10 * loss);
+  }
+
+  @Test
+  void readsEntryFilesWithHeldOutTestEntries() throws IOException {
+    CompletionProblem problem = SyntheticCompletion.parse(SMALL).generate();
+    Path train = dir.resolve("train.csv");
+    Path test = dir.resolve("test.tsv");
+    Files.writeString(train, "row,col,value\n" + lines(problem.train(), ","));
+    Files.writeString(test, "row\tcol\tvalue\n" + lines(problem.test(), "\t"));
+    Path out = dir.resolve("out");
+    assertEquals(0, Main.run("complete", "--input", train.toString(), "--test", test.toString(),
+        "--header", "--one-based", "--rows", "30", "--cols", "30", "--lr", "3e-3",
+        "--max-steps", "20000", "--out", out.toString()));
+    JsonNode metrics = metrics(out);
+    assertTrue(metrics.get("test_rmse").asDouble() < 1e-2);
+    assertFalse(metrics.has("reconstruction_error"), "no ground truth is known for files");
+    assertEquals(300, metrics.get("observed").asInt());
+  }
+
+  /** One-based lines of a block. */
+  private static String lines(EntryBlock block, String separator) {
+    StringBuilder text = new StringBuilder();
+    for (int e = 0; e < block.size(); e++) {
+      text.append(block.row(e) + 1).append(separator).append(block.col(e) + 1).append(separator)
+          .append(block.value(e)).append('\n');
+    }
+    return text.toString();
+  }
+
+  @Test
+  void badInputStopsBeforeTrainingAndLeavesNothing() throws IOException {
+    Path input = Files.writeString(dir.resolve("bad.txt"), "0 0 1.0\n0 1 2.0\n0 0 3.0\n");
+    assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--input", input.toString(),
+        "--out", dir.resolve("out").toString()));
+    assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--input", dir.resolve("missing.txt").toString(),
+        "--out", dir.resolve("out").toString()));
+    assertNothingWritten();
+  }
+
+  @Test
+  void badOptionsAreUsageErrors() throws IOException {
+    assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--synthetic", SMALL));
+    assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--synthetic", SMALL, "--depth", "0",
+        "--out", dir.resolve("out").toString()));
+    assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--synthetic", SMALL, "--optimizer", "sgdx",
+        "--out", dir.resolve("out").toString()));
+    assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--out", dir.resolve("out").toString()));
+    assertNothingWritten();
+  }
+
+  @Test
+  void divergenceFailsTheJobAndLeavesNothing() throws IOException {
+    assertEquals(Main.EXIT_DIVERGED, Main.run("complete", "--synthetic", SMALL, "--optimizer", "gd",
+        "--lr", "1e6", "--init-scale", "1", "--out", dir.resolve("out").toString()));
+    assertNothingWritten();
+  }
+}
