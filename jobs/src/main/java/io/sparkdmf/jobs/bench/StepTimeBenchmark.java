@@ -60,8 +60,16 @@ public final class StepTimeBenchmark implements Callable<Integer> {
       description = "Timed steps per repeat on the Spark engine, whose steps are ~100x slower (default: ${DEFAULT-VALUE}).")
   int sparkSteps;
 
+  @Option(names = "--pytorch", description = "Also time the PyTorch CPU loop of the same algorithm"
+      + " (deploy/bench/pytorch_step.py; needs Debian's python3-torch) on the same entries.")
+  boolean pytorch;
+
+  @Option(names = "--python", defaultValue = "/usr/bin/python3",
+      description = "Python with torch for --pytorch (default: ${DEFAULT-VALUE}).")
+  String python;
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     CompletionProblem problem = SyntheticCompletion.parse(synthetic).generate();
     FactorShapes shapes = new FactorShapes(problem.rows(), problem.cols(), depth,
         width != null ? width : Math.min(problem.rows(), problem.cols()));
@@ -72,12 +80,19 @@ public final class StepTimeBenchmark implements Callable<Integer> {
 
     double dense = report("dense reference step (baseline)", steps, denseLoop(problem, shapes));
     int cores = Runtime.getRuntime().availableProcessors();
+    double bestLocal = Double.POSITIVE_INFINITY;
     for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
       try (ObservedEntries entries = new LocalObservedEntries(
           problem.train().split(Math.max(256, problem.train().size() / threads)), threads)) {
         double local = report("local engine, " + threads + " thread(s)", steps, trainerLoop(entries, shapes));
         ratio(local, dense);
+        bestLocal = Math.min(bestLocal, local);
       }
+    }
+    if (pytorch) {
+      double torch = PyTorchBaseline.run(python, problem, shapes, warmup, steps, repeats, cores);
+      System.out.printf(Locale.ROOT, "%-40s %.2fx PyTorch's time per step (best local engine)%n", "",
+          bestLocal / torch);
     }
     JavaSparkContext sc = SparkContexts.start("dmf bench-step");
     try (ObservedEntries entries = new SparkObservedEntries(
