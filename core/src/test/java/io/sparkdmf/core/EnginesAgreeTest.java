@@ -2,10 +2,9 @@ package io.sparkdmf.core;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sparkdmf.core.engine.LocalObservedEntries;
-import io.sparkdmf.core.engine.ObservedEntries;
-import io.sparkdmf.core.engine.SparkObservedEntries;
-import io.sparkdmf.core.entries.EntryBlock;
+import io.sparkdmf.core.objective.Objective;
+import io.sparkdmf.core.completion.CompletionObjective;
+import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.model.FactorShapes;
@@ -21,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The local and Spark engines run the same kernel, so 100 steps must land on the same iterate. */
 class EnginesAgreeTest {
 
-  private static DeepFactorization train(ObservedEntries entries, int depth, Optimizer.Kind kind,
+  private static DeepFactorization train(Objective entries, int depth, Optimizer.Kind kind,
       double lr) {
     DeepFactorization model =
         Initialization.GAUSSIAN.create(FactorShapes.fullWidth(30, 24, depth), 1e-2, 5);
@@ -36,11 +35,12 @@ class EnginesAgreeTest {
     Matrix truth = TestProblems.lowRank(30, 24, 3, 1);
     List<EntryBlock> blocks = TestProblems.sample(truth, 0.4, 2).split(37);
     DeepFactorization local;
-    try (ObservedEntries entries = new LocalObservedEntries(blocks, 2)) {
+    try (Objective entries = CompletionObjective.local(blocks, 2)) {
       local = train(entries, depth, kind, lr);
     }
     DeepFactorization spark;
-    try (ObservedEntries entries = new SparkObservedEntries(LocalSpark.context().parallelize(blocks, 3))) {
+    try (Objective entries = CompletionObjective.spark(LocalSpark.context().parallelize(blocks, 3),
+        blocks.stream().mapToLong(EntryBlock::size).sum())) {
       spark = train(entries, depth, kind, lr);
     }
     for (int k = 1; k <= depth; k++) {

@@ -2,9 +2,9 @@ package io.sparkdmf.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.sparkdmf.core.engine.LocalObservedEntries;
-import io.sparkdmf.core.entries.EntryBlock;
-import io.sparkdmf.core.gradient.CompletionObjective;
+import io.sparkdmf.core.completion.EntryBlock;
+import io.sparkdmf.core.completion.CompletionObjective;
+import io.sparkdmf.core.objective.Evaluation;
 import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.model.FactorShapes;
@@ -39,8 +39,8 @@ class GradientFiniteDifferenceTest {
     EntryBlock observed = TestProblems.sample(truth, 0.6, 12);
     DeepFactorization model =
         Initialization.GAUSSIAN.create(new FactorShapes(m, n, depth, width), 1.0, 13);
-    try (LocalObservedEntries entries = new LocalObservedEntries(observed.split(5), threads)) {
-      CompletionObjective.Evaluation evaluation = CompletionObjective.lossAndGradients(model, entries);
+    try (CompletionObjective entries = CompletionObjective.local(observed.split(5), threads)) {
+      Evaluation evaluation = entries.evaluate(model);
       assertEquals(denseLoss(model, observed), evaluation.loss(), 1e-12 * evaluation.loss());
 
       List<Matrix> gradients = evaluation.gradients();

@@ -1,7 +1,7 @@
 package io.sparkdmf.core;
 
-import io.sparkdmf.core.entries.EntryBlock;
-import io.sparkdmf.core.entries.EntryBlockBuilder;
+import io.sparkdmf.core.completion.EntryBlock;
+import io.sparkdmf.core.completion.EntryBlockBuilder;
 import io.sparkdmf.core.linalg.Matrix;
 import java.util.Random;
 

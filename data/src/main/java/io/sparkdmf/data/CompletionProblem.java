@@ -1,6 +1,6 @@
 package io.sparkdmf.data;
 
-import io.sparkdmf.core.entries.EntryBlock;
+import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.linalg.Matrix;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package io.sparkdmf.data;
 
-import io.sparkdmf.core.entries.EntryBlock;
-import io.sparkdmf.core.entries.EntryBlockBuilder;
+import io.sparkdmf.core.completion.EntryBlock;
+import io.sparkdmf.core.completion.EntryBlockBuilder;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;

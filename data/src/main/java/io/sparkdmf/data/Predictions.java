@@ -1,8 +1,8 @@
 package io.sparkdmf.data;
 
-import io.sparkdmf.core.entries.EntryBlock;
-import io.sparkdmf.core.gradient.CompletionObjective;
-import io.sparkdmf.core.gradient.FactorPanels;
+import io.sparkdmf.core.completion.EntryBlock;
+import io.sparkdmf.core.completion.CompletionObjective;
+import io.sparkdmf.core.completion.FactorPanels;
 import io.sparkdmf.core.model.DeepFactorization;
 import java.io.IOException;
 import java.io.Writer;

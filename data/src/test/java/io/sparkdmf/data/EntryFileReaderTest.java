@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.holdenkarau.spark.testing.JavaRDDComparisons;
 import io.sparkdmf.core.LocalSpark;
-import io.sparkdmf.core.entries.EntryBlock;
+import io.sparkdmf.core.completion.EntryBlock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.sparkdmf.data;
 
+import io.sparkdmf.core.completion.CompletionObjective;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sparkdmf.core.engine.LocalObservedEntries;
 import io.sparkdmf.core.metrics.Metrics;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.model.FactorShapes;
@@ -24,8 +24,8 @@ class RecoveryTest {
         SyntheticCompletion.parse("n=30,rank=2,observed=300,test=200,seed=2").generate();
     DeepFactorization model =
         Initialization.GAUSSIAN.create(FactorShapes.fullWidth(30, 30, 3), 1e-3, 0);
-    try (LocalObservedEntries train = new LocalObservedEntries(problem.train().split(64), 2);
-        LocalObservedEntries test = new LocalObservedEntries(problem.test().split(64), 2)) {
+    try (CompletionObjective train = CompletionObjective.local(problem.train().split(64), 2);
+        CompletionObjective test = CompletionObjective.local(problem.test().split(64), 2)) {
       TrainingResult result = new Trainer(new GroupRmsProp(3e-3), new StoppingRule(20_000, 1e-6),
           TrainingListener.NONE).train(model, train);
       assertEquals(StoppingRule.Reason.TRAIN_THRESHOLD, result.reason());

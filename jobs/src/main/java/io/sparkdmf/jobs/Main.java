@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "spark-dmf 0.1.0",
     description = "Distributed deep matrix factorization on Apache Spark.",
-    subcommands = {CompleteJob.class, StepTimeBenchmark.class})
+    subcommands = {CompleteJob.class, SenseJob.class, StepTimeBenchmark.class})
 public final class Main implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 

@@ -1,9 +1,10 @@
 package io.sparkdmf.jobs;
 
-import io.sparkdmf.core.engine.ObservedEntries;
 import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.metrics.Metrics;
+import io.sparkdmf.core.metrics.SpectralDiagnostics;
 import io.sparkdmf.core.model.DeepFactorization;
+import io.sparkdmf.core.objective.Objective;
 import io.sparkdmf.core.train.TrainingListener;
 import java.io.IOException;
 import java.io.Writer;
@@ -16,32 +17,38 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows a training run: a progress line every few seconds (step, train loss, error where a ground
- * truth or test set is known, time per step) and a history row every {@code historyEvery} steps.
- * Errors are computed only at those moments, never on every step.
+ * truth or test set is known, time per step) and a history row every {@code historyEvery} steps,
+ * with the top singular values, nuclear norm and effective rank of W when diagnostics are on.
+ * All of these are computed only at those moments, never on every step.
  */
 final class ProgressMonitor implements TrainingListener {
   private static final Logger LOG = LoggerFactory.getLogger(ProgressMonitor.class);
 
-  /** One line of history.csv; NaN where a quantity is not known. */
-  record Row(int step, double trainLoss, double reconstructionError, double testRmse, double seconds) {}
+  /** Diagnostics need the dense m x n product; beyond this many entries they are skipped. */
+  static final long MAX_DIAGNOSED_ENTRIES = 25_000_000;
+
+  /** One line of history.csv; NaN where a quantity is not known, null spectrum when not computed. */
+  record Row(int step, double trainLoss, double reconstructionError, double testRmse, double seconds,
+      SpectralDiagnostics spectrum) {}
 
   private final int maxSteps;
   private final int historyEvery;
   private final double logEverySeconds;
   private final Optional<Matrix> truth;
-  private final ObservedEntries test;
+  private final Objective test;
+  private final int singularValues;
   private final List<Row> history = new ArrayList<>();
   private double lastLogSeconds = Double.NEGATIVE_INFINITY;
   private int lastLogStep;
 
-  /** @param test held-out entries, or null */
-  ProgressMonitor(int maxSteps, int historyEvery, double logEverySeconds, Optional<Matrix> truth,
-      ObservedEntries test) {
-    this.maxSteps = maxSteps;
-    this.historyEvery = historyEvery;
-    this.logEverySeconds = logEverySeconds;
+  /** @param test held-out data, or null */
+  ProgressMonitor(TrainingOptions options, Optional<Matrix> truth, Objective test, long matrixEntries) {
+    this.maxSteps = options.maxSteps;
+    this.historyEvery = options.historyEvery;
+    this.logEverySeconds = options.logEverySeconds;
     this.truth = truth;
     this.test = test;
+    this.singularValues = matrixEntries <= MAX_DIAGNOSED_ENTRIES ? options.singularValues : 0;
   }
 
   @Override
@@ -70,14 +77,12 @@ final class ProgressMonitor implements TrainingListener {
     return last;
   }
 
-  List<Row> history() {
-    return history;
-  }
-
   private Row measure(int step, double trainLoss, DeepFactorization model, double seconds) {
-    double error = truth.map(t -> Metrics.reconstructionError(model, t)).orElse(Double.NaN);
+    Matrix w = truth.isPresent() || singularValues > 0 ? model.endToEnd() : null;
+    double error = truth.map(t -> Metrics.reconstructionError(w, t)).orElse(Double.NaN);
     double testRmse = test == null ? Double.NaN : Metrics.rmse(model, test);
-    return new Row(step, trainLoss, error, testRmse, seconds);
+    SpectralDiagnostics spectrum = singularValues > 0 ? SpectralDiagnostics.of(w) : null;
+    return new Row(step, trainLoss, error, testRmse, seconds, spectrum);
   }
 
   private void log(Row row) {
@@ -88,6 +93,9 @@ final class ProgressMonitor implements TrainingListener {
     }
     if (!Double.isNaN(row.testRmse())) {
       line.append(String.format(Locale.ROOT, "  test rmse %.4f", row.testRmse()));
+    }
+    if (row.spectrum() != null) {
+      line.append(String.format(Locale.ROOT, "  erank %.2f", row.spectrum().effectiveRank()));
     }
     if (row.step() > lastLogStep) {
       double msPerStep = 1000 * (row.seconds() - Math.max(0, lastLogSeconds)) / (row.step() - lastLogStep);
@@ -100,10 +108,27 @@ final class ProgressMonitor implements TrainingListener {
   }
 
   void writeCsv(Writer out) throws IOException {
-    out.write("step,train_loss,reconstruction_error,test_rmse,seconds\n");
+    StringBuilder header = new StringBuilder("step,train_loss,reconstruction_error,test_rmse,seconds");
+    if (singularValues > 0) {
+      header.append(",nuclear_norm,effective_rank");
+      for (int k = 1; k <= singularValues; k++) {
+        header.append(",sigma_").append(k);
+      }
+    }
+    out.write(header.append('\n').toString());
     for (Row row : history) {
-      out.write(row.step() + "," + row.trainLoss() + "," + csv(row.reconstructionError()) + ","
-          + csv(row.testRmse()) + "," + row.seconds() + "\n");
+      StringBuilder line = new StringBuilder();
+      line.append(row.step()).append(',').append(row.trainLoss()).append(',')
+          .append(csv(row.reconstructionError())).append(',').append(csv(row.testRmse())).append(',')
+          .append(row.seconds());
+      if (singularValues > 0) {
+        double[] s = row.spectrum().singularValues();
+        line.append(',').append(row.spectrum().nuclearNorm()).append(',').append(row.spectrum().effectiveRank());
+        for (int k = 0; k < singularValues; k++) {
+          line.append(',').append(k < s.length ? Double.toString(s[k]) : "");
+        }
+      }
+      out.write(line.append('\n').toString());
     }
   }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sparkdmf.core.entries.EntryBlock;
+import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.data.CompletionProblem;
@@ -56,7 +56,11 @@ class CompleteJobTest {
     assertTrue(metrics.get("blas").asText().length() > 0);
 
     List<String> history = Files.readAllLines(out.resolve("history.csv"));
-    assertEquals("step,train_loss,reconstruction_error,test_rmse,seconds", history.get(0));
+    assertEquals("step,train_loss,reconstruction_error,test_rmse,seconds,nuclear_norm,effective_rank,"
+        + "sigma_1,sigma_2,sigma_3,sigma_4,sigma_5,sigma_6,sigma_7,sigma_8,sigma_9,sigma_10", history.get(0));
+    // A rank-2 truth: the recovered W has an effective rank between 1 and 2.
+    double effectiveRank = metrics.get("effective_rank").asDouble();
+    assertTrue(effectiveRank > 1 && effectiveRank < 2.05, "effective rank " + effectiveRank);
     assertTrue(history.get(history.size() - 1).startsWith(steps + ","));
 
     // The saved factors reproduce the saved predictions.

@@ -1,6 +1,5 @@
 package io.sparkdmf.core.optim;
 
-import io.sparkdmf.core.gradient.CompletionObjective;
 import io.sparkdmf.core.linalg.Matrix;
 import java.util.List;
 
@@ -31,12 +30,20 @@ public final class GroupRmsProp implements Optimizer {
 
   @Override
   public void step(List<Matrix> parameters, List<Matrix> gradients) {
-    average = decay * average + (1 - decay) * CompletionObjective.gradientNormSquared(gradients);
+    average = decay * average + (1 - decay) * squaredNorm(gradients);
     decayPower *= decay;
     double corrected = average / (1 - decayPower);
     double stepSize = learningRate / (Math.sqrt(corrected) + epsilon);
     for (int k = 0; k < parameters.size(); k++) {
       parameters.get(k).addScaled(-stepSize, gradients.get(k));
     }
+  }
+
+  private static double squaredNorm(List<Matrix> gradients) {
+    double sum = 0.0;
+    for (Matrix g : gradients) {
+      sum += g.frobeniusNormSquared();
+    }
+    return sum;
   }
 }

@@ -1,14 +1,14 @@
 package io.sparkdmf.core.train;
 
-import io.sparkdmf.core.engine.ObservedEntries;
-import io.sparkdmf.core.gradient.CompletionObjective;
 import io.sparkdmf.core.model.DeepFactorization;
+import io.sparkdmf.core.objective.Evaluation;
+import io.sparkdmf.core.objective.Objective;
 import io.sparkdmf.core.optim.Optimizer;
 
 /**
- * The solver: evaluates loss and gradients through an {@link ObservedEntries} engine, moves the
- * model with an {@link Optimizer}, and stops by a {@link StoppingRule}. It knows nothing of where
- * the entries live, and the model knows nothing of how it is trained.
+ * The solver: evaluates loss and gradients through an {@link Objective}, moves the model with an
+ * {@link Optimizer}, and stops by a {@link StoppingRule}. It knows nothing of what the data is or
+ * where it lives, and the model knows nothing of how it is trained.
  */
 public final class Trainer {
   private final Optimizer optimizer;
@@ -27,12 +27,12 @@ public final class Trainer {
    * @throws DivergenceException when the loss stops being finite; {@code model} is then left at the
    *     last iterate with a finite loss
    */
-  public TrainingResult train(DeepFactorization model, ObservedEntries entries) {
+  public TrainingResult train(DeepFactorization model, Objective objective) {
     long start = System.nanoTime();
     DeepFactorization previous = null;
     double previousLoss = Double.NaN;
     for (int step = 0; ; step++) {
-      CompletionObjective.Evaluation evaluation = CompletionObjective.lossAndGradients(model, entries);
+      Evaluation evaluation = objective.evaluate(model);
       double loss = evaluation.loss();
       if (!Double.isFinite(loss)) {
         if (previous != null) {

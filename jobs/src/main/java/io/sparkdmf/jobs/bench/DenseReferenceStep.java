@@ -1,6 +1,6 @@
 package io.sparkdmf.jobs.bench;
 
-import io.sparkdmf.core.entries.EntryBlock;
+import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.model.DeepFactorization;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.sparkdmf.jobs.bench;
 
-import io.sparkdmf.core.entries.EntryBlock;
+import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.model.FactorShapes;
 import io.sparkdmf.data.CompletionProblem;
 import java.io.BufferedReader;

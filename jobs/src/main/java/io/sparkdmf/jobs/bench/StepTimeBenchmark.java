@@ -1,9 +1,8 @@
 package io.sparkdmf.jobs.bench;
 
-import io.sparkdmf.core.engine.LocalObservedEntries;
-import io.sparkdmf.core.engine.ObservedEntries;
-import io.sparkdmf.core.engine.SparkObservedEntries;
-import io.sparkdmf.core.entries.EntryBlock;
+import io.sparkdmf.core.objective.Objective;
+import io.sparkdmf.core.completion.CompletionObjective;
+import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.linalg.Blas;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.model.FactorShapes;
@@ -82,7 +81,7 @@ public final class StepTimeBenchmark implements Callable<Integer> {
     int cores = Runtime.getRuntime().availableProcessors();
     double bestLocal = Double.POSITIVE_INFINITY;
     for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
-      try (ObservedEntries entries = new LocalObservedEntries(
+      try (Objective entries = CompletionObjective.local(
           problem.train().split(Math.max(256, problem.train().size() / threads)), threads)) {
         double local = report("local engine, " + threads + " thread(s)", steps, trainerLoop(entries, shapes));
         ratio(local, dense);
@@ -95,15 +94,15 @@ public final class StepTimeBenchmark implements Callable<Integer> {
           bestLocal / torch);
     }
     JavaSparkContext sc = SparkContexts.start("dmf bench-step");
-    try (ObservedEntries entries = new SparkObservedEntries(
-        sc.parallelize(problem.train().split(Math.max(256, problem.train().size() / cores)), cores))) {
+    try (Objective entries = CompletionObjective.spark(sc.parallelize(
+        problem.train().split(Math.max(256, problem.train().size() / cores)), cores), problem.train().size())) {
       double spark = report("spark engine, " + sc.master(), sparkSteps, trainerLoop(entries, shapes));
       ratio(spark, dense);
     }
     return 0;
   }
 
-  private IntConsumer trainerLoop(ObservedEntries entries, FactorShapes shapes) {
+  private IntConsumer trainerLoop(Objective entries, FactorShapes shapes) {
     DeepFactorization model = Initialization.GAUSSIAN.create(shapes, 1e-3, 0);
     Optimizer optimizer = new GroupRmsProp(1e-3);
     return n -> new Trainer(optimizer, new StoppingRule(n, 0), TrainingListener.NONE).train(model, entries);

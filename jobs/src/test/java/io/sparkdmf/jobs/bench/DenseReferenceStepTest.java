@@ -2,8 +2,7 @@ package io.sparkdmf.jobs.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.sparkdmf.core.engine.LocalObservedEntries;
-import io.sparkdmf.core.gradient.CompletionObjective;
+import io.sparkdmf.core.completion.CompletionObjective;
 import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.model.FactorShapes;
@@ -23,8 +22,8 @@ class DenseReferenceStepTest {
     CompletionProblem problem = SyntheticCompletion.parse("m=12,n=9,rank=2,observed=60,seed=1").generate();
     DeepFactorization model = Initialization.GAUSSIAN.create(new FactorShapes(12, 9, depth, 5), 0.5, 3);
     List<Matrix> dense = new DenseReferenceStep(problem.train()).gradients(model);
-    try (LocalObservedEntries entries = new LocalObservedEntries(problem.train().split(16), 1)) {
-      List<Matrix> sparse = CompletionObjective.lossAndGradients(model, entries).gradients();
+    try (CompletionObjective entries = CompletionObjective.local(problem.train().split(16), 1)) {
+      List<Matrix> sparse = entries.evaluate(model).gradients();
       for (int k = 0; k < depth; k++) {
         double norm = sparse.get(k).frobeniusNormSquared();
         assertEquals(0.0, dense.get(k).minus(sparse.get(k)).frobeniusNormSquared(), 1e-24 * norm);

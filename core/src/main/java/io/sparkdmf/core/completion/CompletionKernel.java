@@ -1,7 +1,6 @@
-package io.sparkdmf.core.gradient;
+package io.sparkdmf.core.completion;
 
-import io.sparkdmf.core.entries.EntryBlock;
-import java.io.Serializable;
+import io.sparkdmf.core.engine.BlockKernel;
 
 /**
  * The per-partition work of a completion step, shared by every engine: for each observed entry the
@@ -9,7 +8,7 @@ import java.io.Serializable;
  * row i of (G V^T) += r_ij v_j and column j of (U^T G) += r_ij u_i. Each costs O(p) per entry in
  * plain loops over contiguous memory; the dense O(p^2 n) remainder is done once on the driver.
  */
-public record CompletionKernel(Mode mode) implements Serializable {
+public record CompletionKernel(Mode mode) implements BlockKernel<FactorPanels, EntryBlock, CompletionPartial> {
 
   /** What to accumulate besides the squared residuals. */
   public enum Mode {
@@ -21,7 +20,18 @@ public record CompletionKernel(Mode mode) implements Serializable {
     FULL_GRADIENT
   }
 
-  public GradientPartial accumulate(FactorPanels panels, EntryBlock block, GradientPartial into) {
+  @Override
+  public CompletionPartial zero() {
+    return new CompletionPartial();
+  }
+
+  @Override
+  public CompletionPartial merge(CompletionPartial into, CompletionPartial other) {
+    return into.merge(other);
+  }
+
+  @Override
+  public CompletionPartial accumulate(FactorPanels panels, EntryBlock block, CompletionPartial into) {
     int p = panels.inner();
     double[] u = panels.leftT().data();
     double[] v = panels.right().data();

@@ -1,4 +1,4 @@
-package io.sparkdmf.core.gradient;
+package io.sparkdmf.core.completion;
 
 import java.io.Serializable;
 
@@ -8,7 +8,7 @@ import java.io.Serializable;
  * {@code rowGradT} = (G V^T)^T (p x m) and {@code colGrad} = U^T G (p x n), both column-major.
  * Arrays are allocated on first use, so the zero value Spark ships to every partition is tiny.
  */
-public final class GradientPartial implements Serializable {
+public final class CompletionPartial implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private double squaredResidualSum;
@@ -54,7 +54,7 @@ public final class GradientPartial implements Serializable {
   }
 
   /** Adds {@code other} into this buffer and returns this (Spark's combOp). */
-  public GradientPartial merge(GradientPartial other) {
+  public CompletionPartial merge(CompletionPartial other) {
     squaredResidualSum += other.squaredResidualSum;
     entries += other.entries;
     rowGradT = addInto(rowGradT, other.rowGradT);

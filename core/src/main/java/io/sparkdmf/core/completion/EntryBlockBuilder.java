@@ -1,4 +1,4 @@
-package io.sparkdmf.core.entries;
+package io.sparkdmf.core.completion;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package io.sparkdmf.core.gradient;
+package io.sparkdmf.core.completion;
 
 import io.sparkdmf.core.linalg.Matrix;
 import java.io.Serializable;

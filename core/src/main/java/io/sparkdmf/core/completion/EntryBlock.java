@@ -1,4 +1,4 @@
-package io.sparkdmf.core.entries;
+package io.sparkdmf.core.completion;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -11,9 +11,6 @@ import java.util.List;
  */
 public final class EntryBlock implements Serializable {
   private static final long serialVersionUID = 1L;
-
-  /** Entries per block when a set is cut into blocks: large enough for tight loops, small enough to balance. */
-  public static final int DEFAULT_BLOCK_SIZE = 4096;
 
   private final int[] rows;
   private final int[] cols;

@@ -1,0 +1,95 @@
+package io.sparkdmf.core.completion;
+
+import io.sparkdmf.core.engine.DistributedBlocks;
+import io.sparkdmf.core.engine.LocalBlocks;
+import io.sparkdmf.core.engine.SparkBlocks;
+import io.sparkdmf.core.linalg.Matrix;
+import io.sparkdmf.core.model.DeepFactorization;
+import io.sparkdmf.core.objective.Evaluation;
+import io.sparkdmf.core.objective.FactorGradients;
+import io.sparkdmf.core.objective.Objective;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+
+/**
+ * The completion loss L = (1/|Omega|) sum (W_ij - M_ij)^2 over observed entries (maths.md section 1).
+ * The entries only see the panels U = W_N and V = W_{N-1}...W_1 and return the sparse products
+ * G V^T and U^T G; {@link FactorGradients} finishes every factor on the driver.
+ */
+public final class CompletionObjective implements Objective {
+  private final DistributedBlocks<EntryBlock> entries;
+  private final long size;
+
+  private CompletionObjective(DistributedBlocks<EntryBlock> entries, long size) {
+    this.entries = entries;
+    this.size = size;
+  }
+
+  /** Entries on the driver, evaluated by {@code threads} threads. */
+  public static CompletionObjective local(List<EntryBlock> blocks, int threads) {
+    return new CompletionObjective(
+        new LocalBlocks<>(blocks.stream().map(EntryBlock::sortedByColumn).toList(), threads),
+        blocks.stream().mapToLong(EntryBlock::size).sum());
+  }
+
+  /** Entries in an RDD, evaluated by Spark; {@code size} is their number. */
+  public static CompletionObjective spark(JavaRDD<EntryBlock> blocks, long size) {
+    return new CompletionObjective(new SparkBlocks<>(blocks.map(EntryBlock::sortedByColumn)), size);
+  }
+
+  /** The panels a partition needs for {@code model}, from its prefix products. */
+  public static FactorPanels panels(DeepFactorization model, List<Matrix> prefixes) {
+    return new FactorPanels(model.factor(model.depth()).transpose(), FactorGradients.right(model, prefixes));
+  }
+
+  public static FactorPanels panels(DeepFactorization model) {
+    return panels(model, model.prefixProducts());
+  }
+
+  @Override
+  public double meanSquaredError(DeepFactorization model) {
+    CompletionPartial partial =
+        entries.aggregate(panels(model), new CompletionKernel(CompletionKernel.Mode.LOSS));
+    return partial.squaredResidualSum() / partial.entries();
+  }
+
+  @Override
+  public Evaluation evaluate(DeepFactorization model) {
+    List<Matrix> prefixes = model.prefixProducts();
+    FactorPanels panels = panels(model, prefixes);
+    int depth = model.depth();
+    CompletionPartial partial = entries.aggregate(panels, new CompletionKernel(depth == 1
+        ? CompletionKernel.Mode.ROW_GRADIENT : CompletionKernel.Mode.FULL_GRADIENT));
+    long count = partial.entries();
+    double scale = 2.0 / count;
+    int p = panels.inner();
+    Matrix gvt = new Matrix(p, model.rows(), orZeros(partial.rowGradT(), p * model.rows())).transpose();
+    gvt.scale(scale);
+    Matrix utg = null;
+    if (depth > 1) {
+      utg = new Matrix(p, model.cols(), orZeros(partial.colGrad(), p * model.cols()));
+      utg.scale(scale);
+    }
+    return new Evaluation(partial.squaredResidualSum() / count,
+        FactorGradients.assemble(model, prefixes, gvt, utg));
+  }
+
+  private static double[] orZeros(double[] values, int size) {
+    return values == null ? new double[size] : values;
+  }
+
+  @Override
+  public long size() {
+    return size;
+  }
+
+  @Override
+  public String engineName() {
+    return entries.engineName();
+  }
+
+  @Override
+  public void close() {
+    entries.close();
+  }
+}

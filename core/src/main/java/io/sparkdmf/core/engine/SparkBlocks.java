@@ -1,0 +1,46 @@
+package io.sparkdmf.core.engine;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The Spark engine: blocks live in a cached RDD; each step broadcasts what the kernel needs, runs
+ * the kernel in every partition, combines the buffers with treeAggregate and destroys the broadcast
+ * so executors do not keep one copy of the factors per step.
+ */
+public final class SparkBlocks<B> implements DistributedBlocks<B> {
+  private static final int AGGREGATION_DEPTH = 2;
+
+  private final JavaRDD<B> blocks;
+
+  public SparkBlocks(JavaRDD<B> blocks) {
+    this.blocks = blocks.persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  @Override
+  public <P, A> A aggregate(P shipped, BlockKernel<P, B, A> kernel) {
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(blocks.context());
+    Broadcast<P> broadcast = sc.broadcast(shipped);
+    try {
+      return blocks.treeAggregate(
+          kernel.zero(),
+          (buffer, block) -> kernel.accumulate(broadcast.value(), block, buffer),
+          kernel::merge,
+          AGGREGATION_DEPTH);
+    } finally {
+      broadcast.destroy();
+    }
+  }
+
+  @Override
+  public String engineName() {
+    return "spark";
+  }
+
+  @Override
+  public void close() {
+    blocks.unpersist(false);
+  }
+}

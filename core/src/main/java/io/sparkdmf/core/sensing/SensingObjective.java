@@ -1,0 +1,72 @@
+package io.sparkdmf.core.sensing;
+
+import io.sparkdmf.core.engine.DistributedBlocks;
+import io.sparkdmf.core.engine.LocalBlocks;
+import io.sparkdmf.core.engine.SparkBlocks;
+import io.sparkdmf.core.linalg.Matrix;
+import io.sparkdmf.core.model.DeepFactorization;
+import io.sparkdmf.core.objective.Evaluation;
+import io.sparkdmf.core.objective.FactorGradients;
+import io.sparkdmf.core.objective.Objective;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+
+/**
+ * The sensing loss L = (1/K) sum_k (<A_k, W> - y_k)^2 (maths.md section 2). Partitions return the
+ * dense end-to-end gradient G = (2/K) sum_k r_k A_k; the driver forms G V^T and U^T G with two gemms
+ * and {@link FactorGradients} does the rest, exactly as for completion.
+ */
+public final class SensingObjective implements Objective {
+  private final DistributedBlocks<MeasurementBlock> measurements;
+  private final long size;
+
+  public SensingObjective(DistributedBlocks<MeasurementBlock> measurements, long size) {
+    this.measurements = measurements;
+    this.size = size;
+  }
+
+  public static SensingObjective local(List<MeasurementBlock> blocks, int threads) {
+    return new SensingObjective(new LocalBlocks<>(blocks, threads),
+        blocks.stream().mapToLong(MeasurementBlock::size).sum());
+  }
+
+  public static SensingObjective spark(JavaRDD<MeasurementBlock> blocks, long size) {
+    return new SensingObjective(new SparkBlocks<>(blocks), size);
+  }
+
+  @Override
+  public double meanSquaredError(DeepFactorization model) {
+    SensingPartial partial = measurements.aggregate(model.endToEnd(), new SensingKernel(false));
+    return partial.squaredResidualSum() / partial.measurements();
+  }
+
+  @Override
+  public Evaluation evaluate(DeepFactorization model) {
+    List<Matrix> prefixes = model.prefixProducts();
+    int depth = model.depth();
+    Matrix w = prefixes.get(depth);
+    SensingPartial partial = measurements.aggregate(w, new SensingKernel(true));
+    long count = partial.measurements();
+    Matrix g = new Matrix(model.rows(), model.cols(), partial.gradient());
+    g.scale(2.0 / count);
+    Matrix gvt = depth == 1 ? g : g.timesTranspose(FactorGradients.right(model, prefixes));
+    Matrix utg = depth == 1 ? null : model.factor(depth).transposeTimes(g);
+    return new Evaluation(partial.squaredResidualSum() / count,
+        FactorGradients.assemble(model, prefixes, gvt, utg));
+  }
+
+  @Override
+  public long size() {
+    return size;
+  }
+
+  @Override
+  public String engineName() {
+    return measurements.engineName();
+  }
+
+  @Override
+  public void close() {
+    measurements.close();
+  }
+}

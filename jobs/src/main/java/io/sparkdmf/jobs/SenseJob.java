@@ -1,0 +1,55 @@
+package io.sparkdmf.jobs;
+
+import io.sparkdmf.core.sensing.MeasurementBlock;
+import io.sparkdmf.core.sensing.SensingObjective;
+import io.sparkdmf.core.objective.Objective;
+import io.sparkdmf.data.SensingProblem;
+import io.sparkdmf.data.SyntheticSensing;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaSparkContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code dmf sense}: recovers a matrix from Gaussian linear measurements with a deep factorization. */
+@Command(
+    name = "sense",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Matrix sensing with a deep factorization W = W_N ... W_1 trained from small initialization,",
+        "on the reference Gaussian measurements y_k = <A_k, W*>. Same options and outputs as complete."})
+final class SenseJob implements Callable<Integer> {
+
+  @Option(names = "--synthetic", required = true, paramLabel = "SPEC",
+      description = "The reference task, e.g. n=100,rank=5,measurements=2000,seed=0"
+          + " (optional m= for m x n, test= for held-out measurements).")
+  String synthetic;
+
+  @Mixin ModelOptions model;
+  @Mixin TrainingOptions training;
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() throws Exception {
+    return new TrainingRun("sense", model, training, output).run(this::generate);
+  }
+
+  private TrainingTask generate(JavaSparkContext sc, int parallelism) {
+    SensingProblem problem = SyntheticSensing.parse(synthetic).generate();
+    Objective test = problem.test().isEmpty() ? null
+        : distribute(problem.test(), problem.testSize(), sc, parallelism);
+    return new TrainingTask(problem.rows(), problem.cols(),
+        distribute(problem.train(), problem.trainSize(), sc, parallelism), test, problem.truth(),
+        "measurements", TrainingTask.ExtraOutput.NONE);
+  }
+
+  private Objective distribute(List<MeasurementBlock> blocks, long size, JavaSparkContext sc, int parallelism) {
+    // A measurement costs m n multiply-adds, an entry about 3 d: weigh the thread count accordingly.
+    long work = size * blocks.get(0).operators().cols() / 100;
+    return training.engine.choose(size,
+        () -> SensingObjective.local(blocks, EngineChoice.localThreads(work, parallelism)),
+        () -> SensingObjective.spark(sc.parallelize(blocks, parallelism), size));
+  }
+}

@@ -1,0 +1,58 @@
+package io.sparkdmf.jobs;
+
+import io.sparkdmf.core.optim.Optimizer;
+import io.sparkdmf.core.train.StoppingRule;
+import picocli.CommandLine.Option;
+
+/** How a training job optimizes, where it runs and how it reports, shared by every training job. */
+final class TrainingOptions {
+
+  @Option(names = "--optimizer", defaultValue = "grouprmsprop",
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Optimizer.Kind optimizer;
+
+  @Option(names = "--lr", defaultValue = "1e-3", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+  double learningRate;
+
+  @Option(names = "--max-steps", defaultValue = "1000000", description = "Most updates (default: ${DEFAULT-VALUE}).")
+  int maxSteps;
+
+  @Option(names = "--train-threshold", defaultValue = "1e-6",
+      description = "Stop once the train MSE is at most this (default: ${DEFAULT-VALUE}).")
+  double trainThreshold;
+
+  @Option(names = "--engine", defaultValue = "auto",
+      description = "${COMPLETION-CANDIDATES}: local threads, Spark, or local up to 1M entries"
+          + " (default: ${DEFAULT-VALUE}).")
+  EngineChoice engine;
+
+  @Option(names = "--parallelism",
+      description = "Threads (local) or partitions (spark) (default: Spark's default parallelism).")
+  Integer parallelism;
+
+  @Option(names = "--history-every", defaultValue = "100",
+      description = "Steps between rows of history.csv (default: ${DEFAULT-VALUE}).")
+  int historyEvery;
+
+  @Option(names = "--singular-values", defaultValue = "10",
+      description = "Top singular values of W recorded in history.csv, with its nuclear norm and effective"
+          + " rank; 0 turns the diagnostics off (default: ${DEFAULT-VALUE}).")
+  int singularValues;
+
+  @Option(names = "--log-every", defaultValue = "2", paramLabel = "SECONDS",
+      description = "Seconds between progress lines (default: ${DEFAULT-VALUE}).")
+  double logEverySeconds;
+
+  StoppingRule stoppingRule() {
+    return new StoppingRule(maxSteps, trainThreshold);
+  }
+
+  void validate() {
+    if (historyEvery < 1) {
+      throw new IllegalArgumentException("--history-every must be at least 1");
+    }
+    if (singularValues < 0) {
+      throw new IllegalArgumentException("--singular-values must not be negative");
+    }
+  }
+}
