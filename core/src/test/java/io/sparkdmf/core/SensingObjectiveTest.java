@@ -1,0 +1,111 @@
+package io.sparkdmf.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparkdmf.core.linalg.Matrix;
+import io.sparkdmf.core.model.DeepFactorization;
+import io.sparkdmf.core.model.FactorShapes;
+import io.sparkdmf.core.model.Initialization;
+import io.sparkdmf.core.objective.Evaluation;
+import io.sparkdmf.core.optim.GroupRmsProp;
+import io.sparkdmf.core.sensing.MeasurementBlock;
+import io.sparkdmf.core.sensing.SensingObjective;
+import io.sparkdmf.core.train.StoppingRule;
+import io.sparkdmf.core.train.Trainer;
+import io.sparkdmf.core.train.TrainingListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Sensing: gradients against finite differences, and the two engines against each other. */
+class SensingObjectiveTest {
+  private static final int M = 5;
+  private static final int N = 4;
+
+  /** Random Gaussian measurements of {@code truth}, in blocks of 7. */
+  private static List<MeasurementBlock> measurements(Matrix truth, int count, long seed) {
+    Random random = new Random(seed);
+    List<MeasurementBlock> blocks = new ArrayList<>();
+    for (int from = 0; from < count; from += 7) {
+      int size = Math.min(7, count - from);
+      Matrix operators = Matrix.gaussian(size, truth.rows() * truth.cols(), 1.0, random);
+      double[] values = new double[size];
+      for (int k = 0; k < size; k++) {
+        for (int e = 0; e < truth.data().length; e++) {
+          values[k] += operators.get(k, e) * truth.data()[e];
+        }
+      }
+      blocks.add(new MeasurementBlock(operators, values));
+    }
+    return blocks;
+  }
+
+  /** The loss from its definition, with plain loops. */
+  private static double loss(DeepFactorization model, List<MeasurementBlock> blocks) {
+    double[] w = model.endToEnd().data();
+    double sum = 0;
+    int count = 0;
+    for (MeasurementBlock block : blocks) {
+      for (int k = 0; k < block.size(); k++) {
+        double inner = 0;
+        for (int e = 0; e < w.length; e++) {
+          inner += block.operators().get(k, e) * w[e];
+        }
+        sum += (inner - block.values()[k]) * (inner - block.values()[k]);
+        count++;
+      }
+    }
+    return sum / count;
+  }
+
+  @ParameterizedTest(name = "depth {0}")
+  @ValueSource(ints = {1, 2, 3, 4})
+  void gradientsMatchFiniteDifferences(int depth) {
+    List<MeasurementBlock> blocks = measurements(TestProblems.lowRank(M, N, 2, 1), 30, 2);
+    DeepFactorization model = Initialization.GAUSSIAN.create(new FactorShapes(M, N, depth, 3), 1.0, 3);
+    try (SensingObjective objective = SensingObjective.local(blocks, 2)) {
+      Evaluation evaluation = objective.evaluate(model);
+      assertEquals(loss(model, blocks), evaluation.loss(), 1e-12 * evaluation.loss());
+      double h = 1e-6;
+      for (int k = 1; k <= depth; k++) {
+        double[] w = model.factor(k).data();
+        for (int i = 0; i < w.length; i++) {
+          double saved = w[i];
+          w[i] = saved + h;
+          double up = loss(model, blocks);
+          w[i] = saved - h;
+          double down = loss(model, blocks);
+          w[i] = saved;
+          double numeric = (up - down) / (2 * h);
+          assertEquals(numeric, evaluation.gradients().get(k - 1).data()[i], 1e-7 * (1 + Math.abs(numeric)),
+              "dL/dW_" + k + " entry " + i);
+        }
+      }
+    }
+  }
+
+  @Test
+  void localAndSparkEnginesAgreeAfterHundredSteps() {
+    List<MeasurementBlock> blocks = measurements(TestProblems.lowRank(M, N, 2, 4), 40, 5);
+    List<DeepFactorization> runs = new ArrayList<>();
+    for (boolean spark : new boolean[] {false, true}) {
+      DeepFactorization model = Initialization.GAUSSIAN.create(FactorShapes.fullWidth(M, N, 3), 0.1, 6);
+      try (SensingObjective objective = spark
+          ? SensingObjective.spark(LocalSpark.context().parallelize(blocks, 3), 40)
+          : SensingObjective.local(blocks, 2)) {
+        new Trainer(new GroupRmsProp(0.01), new StoppingRule(100, 0), TrainingListener.NONE)
+            .train(model, objective);
+      }
+      runs.add(model);
+    }
+    for (int k = 1; k <= 3; k++) {
+      Matrix a = runs.get(0).factor(k);
+      double relative = Math.sqrt(a.minus(runs.get(1).factor(k)).frobeniusNormSquared() / a.frobeniusNormSquared());
+      assertTrue(relative < 1e-10, "W_" + k + " differs by " + relative);
+    }
+  }
+}
