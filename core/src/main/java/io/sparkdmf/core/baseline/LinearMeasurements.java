@@ -1,0 +1,23 @@
+package io.sparkdmf.core.baseline;
+
+import io.sparkdmf.core.linalg.Matrix;
+
+/** A linear map A from m x n matrices to R^K, its adjoint, and a bound on its squared norm. */
+public interface LinearMeasurements {
+
+  int rows();
+
+  int cols();
+
+  /** The measured values y. */
+  double[] values();
+
+  /** A(X). */
+  double[] apply(Matrix x);
+
+  /** A^T(r), an m x n matrix. */
+  Matrix adjoint(double[] r);
+
+  /** An upper bound on ||A||_2^2 (the step of the linearized ADMM is its inverse). */
+  double normSquaredBound();
+}
