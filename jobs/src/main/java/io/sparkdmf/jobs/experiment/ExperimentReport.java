@@ -1,0 +1,285 @@
+package io.sparkdmf.jobs.experiment;
+
+import io.sparkdmf.jobs.experiment.RunSpec.Kind;
+import io.sparkdmf.jobs.experiment.RunSpec.Task;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+
+/**
+ * Turns finished runs into results.csv, figures (error, nuclear norm and effective rank against init
+ * scale per depth with the nuclear-norm baseline as a dashed line; top singular values over steps
+ * for the dynamics runs) and report.md, which puts our numbers beside the published ones.
+ */
+final class ExperimentReport {
+  /** Published reconstruction errors at |Omega| = 2000, s = 1e-3 (../shared/targets.md). */
+  private static final Map<String, Double> PUBLISHED = Map.of(
+      "nuclear", 1.06e-1, "depth 2", 5.92e-2, "depth 3", 2.58e-5);
+
+  private final Path directory;
+  private final List<RunResult> results;
+  private final String command;
+
+  ExperimentReport(Path directory, List<RunResult> results, String command) {
+    this.directory = directory;
+    this.results = new ArrayList<>(results);
+    this.results.sort(Comparator.comparing(r -> r.spec().id()));
+    this.command = command;
+  }
+
+  void write() throws IOException {
+    Files.createDirectories(directory.resolve("figures"));
+    Files.createDirectories(directory.resolve("dynamics"));
+    writeAtomically("results.csv", this::writeResultsCsv);
+    List<String> figures = new ArrayList<>();
+    for (Task task : Task.values()) {
+      for (int observed : observedSizes(task)) {
+        figures.addAll(sweepFigures(task, observed));
+      }
+    }
+    List<RunResult> dynamics = ofKind(Kind.DYNAMICS);
+    for (RunResult run : dynamics) {
+      writeAtomically("dynamics/" + run.spec().id() + ".csv", out -> writeTrajectory(run, out));
+      figures.add(dynamicsFigure(run));
+    }
+    writeAtomically("report.md", out -> writeMarkdown(out, figures));
+  }
+
+  private interface Content {
+    void write(Writer out) throws IOException;
+  }
+
+  /** Writes to a temporary file and renames it, so a file is either the old one or the whole new one. */
+  private void writeAtomically(String name, Content content) throws IOException {
+    Path target = directory.resolve(name);
+    Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
+    try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+      content.write(out);
+    }
+    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private void writeResultsCsv(Writer out) throws IOException {
+    out.write("task,observed,method,depth,init_scale,lr,seed,steps,seconds,error,nuclear_norm,effective_rank,stop_reason\n");
+    for (RunResult r : results) {
+      RunSpec s = r.spec();
+      if (s.kind() == Kind.DYNAMICS) {
+        continue;
+      }
+      boolean dmf = s.kind() == Kind.DMF;
+      out.write(String.join(",", RunSpec.lower(s.task()), String.valueOf(s.observed()),
+          dmf ? "dmf" : "nuclear", dmf ? String.valueOf(s.depth()) : "", dmf ? String.valueOf(s.initScale()) : "",
+          dmf ? String.valueOf(s.lr()) : "", String.valueOf(s.seed()), String.valueOf(r.steps()),
+          String.valueOf(r.seconds()), String.valueOf(r.error()), String.valueOf(r.nuclearNorm()),
+          String.valueOf(r.effectiveRank()), r.stopReason()) + "\n");
+    }
+  }
+
+  private static void writeTrajectory(RunResult run, Writer out) throws IOException {
+    StringBuilder header = new StringBuilder("step,error");
+    for (int k = 1; k <= Runner.TOP_SINGULAR_VALUES; k++) {
+      header.append(",sigma_").append(k);
+    }
+    out.write(header.append('\n').toString());
+    for (double[] row : run.trajectory()) {
+      out.write((long) row[0] + Arrays.stream(row, 1, row.length).mapToObj(v -> "," + v)
+          .collect(Collectors.joining()) + "\n");
+    }
+  }
+
+  private List<RunResult> ofKind(Kind kind) {
+    return results.stream().filter(r -> r.spec().kind() == kind).toList();
+  }
+
+  private TreeSet<Integer> observedSizes(Task task) {
+    return results.stream().filter(r -> r.spec().task() == task && r.spec().kind() != Kind.DYNAMICS)
+        .map(r -> r.spec().observed()).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private List<RunResult> cell(Kind kind, Task task, int observed) {
+    return results.stream().filter(r -> r.spec().kind() == kind && r.spec().task() == task
+        && r.spec().observed() == observed).toList();
+  }
+
+  /** Median of a quantity over the seeds of each (depth, lr, scale), as one line per (depth, lr). */
+  private List<String> sweepFigures(Task task, int observed) throws IOException {
+    List<RunResult> dmf = cell(Kind.DMF, task, observed);
+    List<RunResult> nuclear = cell(Kind.NUCLEAR, task, observed);
+    if (dmf.isEmpty()) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    String[][] panels = {{"error", "reconstruction error"}, {"nuclear-norm", "nuclear norm"},
+        {"effective-rank", "effective rank"}};
+    List<ToDoubleFunction<RunResult>> quantities =
+        List.of(RunResult::error, RunResult::nuclearNorm, RunResult::effectiveRank);
+    double[] scaleRange = {dmf.stream().mapToDouble(r -> r.spec().initScale()).min().orElse(1e-3),
+        dmf.stream().mapToDouble(r -> r.spec().initScale()).max().orElse(1e-3)};
+    for (int p = 0; p < panels.length; p++) {
+      ToDoubleFunction<RunResult> quantity = quantities.get(p);
+      List<Figures.Line> lines = new ArrayList<>();
+      Map<String, List<RunResult>> byDepthAndLr = dmf.stream().collect(Collectors.groupingBy(
+          r -> String.format(Locale.ROOT, "depth %d, lr %.0e", r.spec().depth(), r.spec().lr()),
+          TreeMap::new, Collectors.toList()));
+      for (var entry : byDepthAndLr.entrySet()) {
+        TreeMap<Double, List<Double>> byScale = new TreeMap<>();
+        for (RunResult r : entry.getValue()) {
+          byScale.computeIfAbsent(r.spec().initScale(), s -> new ArrayList<>()).add(quantity.applyAsDouble(r));
+        }
+        double[] x = byScale.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] y = byScale.values().stream().mapToDouble(ExperimentReport::median).toArray();
+        lines.add(new Figures.Line(entry.getKey(), x, y, false));
+      }
+      if (!nuclear.isEmpty()) {
+        double value = median(nuclear.stream().map(quantity::applyAsDouble).toList());
+        double[] x = scaleRange[0] == scaleRange[1]
+            ? new double[] {scaleRange[0] / 2, scaleRange[0] * 2} : scaleRange.clone();
+        lines.add(new Figures.Line("min nuclear norm", x, new double[] {value, value}, true));
+      }
+      String name = String.format(Locale.ROOT, "%s-%s-%d", panels[p][0], RunSpec.lower(task), observed);
+      Figures.save(Figures.chart(String.format(Locale.ROOT, "%s: %s, %d %s", panels[p][1],
+          RunSpec.lower(task), observed, task == Task.COMPLETION ? "entries" : "measurements"),
+          "init scale", panels[p][1], true, p == 0, lines), directory.resolve("figures").resolve(name));
+      names.add(name);
+    }
+    return names;
+  }
+
+  /** One figure per depth: the top singular values of W over the steps. */
+  private String dynamicsFigure(RunResult run) throws IOException {
+    List<double[]> rows = run.trajectory();
+    double[] steps = rows.stream().mapToDouble(r -> r[0]).toArray();
+    List<Figures.Line> lines = new ArrayList<>();
+    for (int k = 0; k < Runner.TOP_SINGULAR_VALUES; k++) {
+      int column = 2 + k;
+      lines.add(new Figures.Line("sigma_" + (k + 1), steps, rows.stream().mapToDouble(r -> r[column]).toArray(), false));
+    }
+    String name = "dynamics-depth-" + run.spec().depth();
+    Figures.save(Figures.chart("depth " + run.spec().depth() + ": top singular values of W (GD, identity init)",
+        "step", "singular value", false, false, lines), directory.resolve("figures").resolve(name));
+    return name;
+  }
+
+  private void writeMarkdown(Writer out, List<String> figures) throws IOException {
+    out.write("# Implicit regularization in deep matrix factorization: our runs\n\n");
+    out.write("Last generated by `" + command + "` from the " + results.size() + " finished runs in this directory"
+        + " (rank-5 100 x 100, gaussian init, group RMSprop, stop at train MSE 1e-6; see results.csv).\n\n");
+    writeReferenceTable(out);
+    writeChecks(out);
+    for (String figure : figures) {
+      out.write("![" + figure + "](figures/" + figure + ".png)\n\n");
+    }
+    writeDynamics(out);
+  }
+
+  /** The paper's headline cell: |Omega| = 2000, s = 1e-3, lr 1e-3, medians over seeds. */
+  private void writeReferenceTable(Writer out) throws IOException {
+    Integer reference = observedSizes(Task.COMPLETION).stream().findFirst().orElse(null);
+    if (reference == null) {
+      return;
+    }
+    out.write("## Completion, |Ω| = " + reference + ", s = 1e-3, lr = 1e-3 (median over seeds)\n\n");
+    out.write("| method | seeds | error (ours) | published | ratio | nuclear norm | effective rank |\n");
+    out.write("| --- | --- | --- | --- | --- | --- | --- |\n");
+    List<RunResult> nuclear = cell(Kind.NUCLEAR, Task.COMPLETION, reference);
+    writeRow(out, "nuclear", nuclear);
+    for (int depth : new TreeSet<>(cell(Kind.DMF, Task.COMPLETION, reference).stream()
+        .map(r -> r.spec().depth()).toList())) {
+      writeRow(out, "depth " + depth, referenceRuns(depth, reference));
+    }
+    out.write("\n");
+  }
+
+  private List<RunResult> referenceRuns(int depth, int observed) {
+    return cell(Kind.DMF, Task.COMPLETION, observed).stream()
+        .filter(r -> r.spec().depth() == depth && r.spec().initScale() == 1e-3 && r.spec().lr() == 1e-3)
+        .toList();
+  }
+
+  private static void writeRow(Writer out, String method, List<RunResult> runs) throws IOException {
+    if (runs.isEmpty()) {
+      return;
+    }
+    double error = median(runs.stream().map(RunResult::error).toList());
+    Double published = PUBLISHED.get(method);
+    out.write(String.format(Locale.ROOT, "| %s | %d | %.3e | %s | %s | %.1f | %.2f |\n", method, runs.size(),
+        error, published == null ? "—" : String.format(Locale.ROOT, "%.3e", published),
+        published == null ? "—" : String.format(Locale.ROOT, "%.2f", error / published),
+        median(runs.stream().map(RunResult::nuclearNorm).toList()),
+        median(runs.stream().map(RunResult::effectiveRank).toList())));
+  }
+
+  private void writeChecks(Writer out) throws IOException {
+    Integer reference = observedSizes(Task.COMPLETION).stream().findFirst().orElse(null);
+    if (reference == null) {
+      return;
+    }
+    List<RunResult> nuclear = cell(Kind.NUCLEAR, Task.COMPLETION, reference);
+    List<RunResult> depth2 = referenceRuns(2, reference);
+    List<RunResult> depth3 = referenceRuns(3, reference);
+    if (nuclear.isEmpty() || depth2.isEmpty() || depth3.isEmpty()) {
+      return;
+    }
+    double e3 = median(depth3.stream().map(RunResult::error).toList());
+    double e2 = median(depth2.stream().map(RunResult::error).toList());
+    double en = median(nuclear.stream().map(RunResult::error).toList());
+    double r3 = median(depth3.stream().map(RunResult::effectiveRank).toList());
+    double rn = median(nuclear.stream().map(RunResult::effectiveRank).toList());
+    out.write("## Checks\n\n");
+    out.write(String.format(Locale.ROOT, "- depth 3 vs depth 2: %.0fx lower error (%s 10x)\n", e2 / e3,
+        e2 / e3 >= 10 ? "at least" : "**less than**"));
+    out.write(String.format(Locale.ROOT, "- depth 3 vs minimum nuclear norm: %.0fx lower error (%s 10x)\n",
+        en / e3, en / e3 >= 10 ? "at least" : "**less than**"));
+    out.write(String.format(Locale.ROOT, "- effective rank: depth 3 %.2f vs nuclear-norm solution %.2f (%s)\n\n",
+        r3, rn, r3 < rn ? "lower, as published" : "**not lower**"));
+  }
+
+  private void writeDynamics(Writer out) throws IOException {
+    List<RunResult> dynamics = ofKind(Kind.DYNAMICS);
+    if (dynamics.isEmpty()) {
+      return;
+    }
+    out.write("## Singular value dynamics (full-batch GD, lr 0.01, identity init 1e-3)\n\n");
+    out.write("| depth | steps | final error | singular values above 1 | largest | steps at which they passed half their final value |\n");
+    out.write("| --- | --- | --- | --- | --- | --- |\n");
+    for (RunResult run : dynamics) {
+      double[] last = run.trajectory().get(run.trajectory().size() - 1);
+      List<String> jumps = new ArrayList<>();
+      int above = 0;
+      for (int k = 0; k < Runner.TOP_SINGULAR_VALUES; k++) {
+        double finalValue = last[2 + k];
+        if (finalValue > 1) {
+          above++;
+          for (double[] row : run.trajectory()) {
+            if (row[2 + k] >= finalValue / 2) {
+              jumps.add(String.valueOf((long) row[0]));
+              break;
+            }
+          }
+        }
+      }
+      out.write(String.format(Locale.ROOT, "| %d | %d | %.3e | %d | %.1f | %s |\n", run.spec().depth(),
+          run.steps(), run.error(), above, last[2], String.join(", ", jumps)));
+    }
+    out.write("\nPer-step values: `dynamics/*.csv`.\n");
+  }
+
+  private static double median(List<Double> values) {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+}

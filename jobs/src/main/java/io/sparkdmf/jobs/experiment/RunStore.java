@@ -1,0 +1,69 @@
+package io.sparkdmf.jobs.experiment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Finished runs, one JSON file each under {@code runs/}, written to a temporary file and renamed
+ * into place, so an interrupted sweep keeps every run that finished and never a half-written one;
+ * on restart those runs are read back instead of redone.
+ */
+final class RunStore {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path directory;
+
+  RunStore(Path experimentDirectory) {
+    this.directory = experimentDirectory.resolve("runs");
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + directory, e);
+    }
+  }
+
+  Optional<RunResult> load(RunSpec spec) {
+    Path file = directory.resolve(spec.id() + ".json");
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(JSON.readValue(file.toFile(), RunResult.class));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the finished run " + file
+          + "; delete it to redo the run", e);
+    }
+  }
+
+  /** Every finished run in the directory, from this plan or an earlier one. */
+  List<RunResult> loadAll() {
+    try (Stream<Path> files = Files.list(directory)) {
+      List<RunResult> all = new ArrayList<>();
+      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+        all.add(JSON.readValue(file.toFile(), RunResult.class));
+      }
+      return all;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the finished runs in " + directory, e);
+    }
+  }
+
+  void save(RunResult result) {
+    Path file = directory.resolve(result.spec().id() + ".json");
+    Path temporary = directory.resolve("." + result.spec().id() + ".json.tmp");
+    try {
+      JSON.writeValue(temporary.toFile(), result);
+      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save the run " + result.spec().id(), e);
+    }
+  }
+}
