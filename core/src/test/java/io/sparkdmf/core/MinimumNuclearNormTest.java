@@ -54,7 +54,7 @@ class MinimumNuclearNormTest {
     Random random = new Random(6);
     Matrix operators = Matrix.gaussian(12, 12, 1.0 / 3, random);
     double[] values = new double[12];
-    io.sparkdmf.core.linalg.Blas.gemv(false, 1.0, operators, truth.data(), 0.0, values);
+    io.sparkdmf.core.linalg.Blas.gemv(true, 1.0, operators, truth.data(), 0.0, values);
     MinimumNuclearNorm.Result result =
         EXACT.solve(new DenseMeasurements(4, 3, List.of(new MeasurementBlock(operators, values))));
     assertTrue(result.converged());

@@ -32,11 +32,11 @@ class SensingObjectiveTest {
     List<MeasurementBlock> blocks = new ArrayList<>();
     for (int from = 0; from < count; from += 7) {
       int size = Math.min(7, count - from);
-      Matrix operators = Matrix.gaussian(size, truth.rows() * truth.cols(), 1.0, random);
+      Matrix operators = Matrix.gaussian(truth.rows() * truth.cols(), size, 1.0, random);
       double[] values = new double[size];
       for (int k = 0; k < size; k++) {
         for (int e = 0; e < truth.data().length; e++) {
-          values[k] += operators.get(k, e) * truth.data()[e];
+          values[k] += operators.get(e, k) * truth.data()[e];
         }
       }
       blocks.add(new MeasurementBlock(operators, values));
@@ -53,7 +53,7 @@ class SensingObjectiveTest {
       for (int k = 0; k < block.size(); k++) {
         double inner = 0;
         for (int e = 0; e < w.length; e++) {
-          inner += block.operators().get(k, e) * w[e];
+          inner += block.operators().get(e, k) * w[e];
         }
         sum += (inner - block.values()[k]) * (inner - block.values()[k]);
         count++;

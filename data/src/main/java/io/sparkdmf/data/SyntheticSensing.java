@@ -49,15 +49,14 @@ public record SyntheticSensing(int rows, int cols, int rank, int measurements, i
     List<MeasurementBlock> blocks = new ArrayList<>();
     for (int from = 0; from < count; from += BLOCK_SIZE) {
       int size = Math.min(BLOCK_SIZE, count - from);
-      // Row k of the operator matrix is vec(A_k); draw A_k by A_k so the stream does not depend on blocking.
-      Matrix operators = Matrix.zeros(size, rows * cols);
-      for (int k = 0; k < size; k++) {
-        for (int e = 0; e < rows * cols; e++) {
-          operators.set(k, e, stddev * random.nextGaussian());
-        }
+      // Column k is vec(A_k), drawn A_k by A_k, so the random stream does not depend on blocking.
+      Matrix operators = Matrix.zeros(rows * cols, size);
+      double[] data = operators.data();
+      for (int e = 0; e < data.length; e++) {
+        data[e] = stddev * random.nextGaussian();
       }
       double[] values = new double[size];
-      Blas.gemv(false, 1.0, operators, truth.data(), 0.0, values);
+      Blas.gemv(true, 1.0, operators, truth.data(), 0.0, values);
       blocks.add(new MeasurementBlock(operators, values));
     }
     return blocks;

@@ -47,7 +47,7 @@ final class SenseJob implements Callable<Integer> {
 
   private Objective distribute(List<MeasurementBlock> blocks, long size, JavaSparkContext sc, int parallelism) {
     // A measurement costs m n multiply-adds, an entry about 3 d: weigh the thread count accordingly.
-    long work = size * blocks.get(0).operators().cols() / 100;
+    long work = size * blocks.get(0).operators().rows() / 100;
     return training.engine.choose(size,
         () -> SensingObjective.local(blocks, EngineChoice.localThreads(work, parallelism)),
         () -> SensingObjective.spark(sc.parallelize(blocks, parallelism), size));

@@ -6,7 +6,7 @@ import io.sparkdmf.core.sensing.MeasurementBlock;
 import java.util.List;
 import java.util.Random;
 
-/** Sensing as measurements: blocks of rows vec(A_k), applied with gemv. */
+/** Sensing as measurements: blocks of columns vec(A_k), applied with gemv. */
 public final class DenseMeasurements implements LinearMeasurements {
   private static final int POWER_ITERATIONS = 100;
 
@@ -49,7 +49,7 @@ public final class DenseMeasurements implements LinearMeasurements {
     int offset = 0;
     for (MeasurementBlock block : blocks) {
       double[] part = new double[block.size()];
-      Blas.gemv(false, 1.0, block.operators(), x.data(), 0.0, part);
+      Blas.gemv(true, 1.0, block.operators(), x.data(), 0.0, part);
       System.arraycopy(part, 0, out, offset, part.length);
       offset += part.length;
     }
@@ -63,7 +63,7 @@ public final class DenseMeasurements implements LinearMeasurements {
     for (MeasurementBlock block : blocks) {
       double[] part = new double[block.size()];
       System.arraycopy(r, offset, part, 0, part.length);
-      Blas.gemv(true, 1.0, block.operators(), part, 1.0, out.data());
+      Blas.gemv(false, 1.0, block.operators(), part, 1.0, out.data());
       offset += part.length;
     }
     return out;

@@ -4,16 +4,16 @@ import io.sparkdmf.core.linalg.Matrix;
 import java.io.Serializable;
 
 /**
- * A block of linear measurements y_k = <A_k, W> of an m x n matrix: the A_k stacked as the rows of
- * one dense K_p x (m n) matrix (each row is vec(A_k), column-major), so the block's residuals and
- * gradient are two gemv calls (maths.md section 2).
+ * A block of linear measurements y_k = <A_k, W> of an m x n matrix: column k of {@code operators}
+ * (an (m n) x K_p matrix) is vec(A_k), column-major, so each operator is one contiguous run of memory
+ * and a block's residuals and gradient take one pass over it (maths.md section 2).
  */
 public record MeasurementBlock(Matrix operators, double[] values) implements Serializable {
 
   public MeasurementBlock {
-    if (operators.rows() != values.length) {
+    if (operators.cols() != values.length) {
       throw new IllegalArgumentException(
-          operators.rows() + " measurement operators but " + values.length + " values");
+          operators.cols() + " measurement operators but " + values.length + " values");
     }
   }
 

@@ -6,7 +6,8 @@ import io.sparkdmf.core.linalg.Matrix;
 
 /**
  * The per-partition work of a sensing step: residuals r = A_p vec(W) - y_p and, when gradients are
- * wanted, g += A_p^T r: two gemv calls on native BLAS per block. The shipped value is W itself.
+ * wanted, g += A_p^T r: two gemv calls on native BLAS per block (the operators are stored as the
+ * columns of an (m n) x K_p matrix, so these are gemv "T" and "N"). The shipped value is W.
  */
 public record SensingKernel(boolean withGradient)
     implements BlockKernel<Matrix, MeasurementBlock, SensingPartial> {
@@ -19,10 +20,10 @@ public record SensingKernel(boolean withGradient)
   @Override
   public SensingPartial accumulate(Matrix w, MeasurementBlock block, SensingPartial into) {
     double[] residuals = block.values().clone();
-    Blas.gemv(false, 1.0, block.operators(), w.data(), -1.0, residuals);
+    Blas.gemv(true, 1.0, block.operators(), w.data(), -1.0, residuals);
     into.addResiduals(residuals);
     if (withGradient) {
-      Blas.gemv(true, 1.0, block.operators(), residuals, 1.0, into.gradient(w.data().length));
+      Blas.gemv(false, 1.0, block.operators(), residuals, 1.0, into.gradient(w.data().length));
     }
     return into;
   }

@@ -66,7 +66,7 @@ public final class ImplicitRegularizationExperiment implements Callable<Integer>
   @Option(names = "--dynamics-depths", split = ",", description = "Depths of the dynamics runs; empty for none (default: 1,2,3).")
   List<Integer> dynamicsDepths;
 
-  @Option(names = "--dynamics-steps", defaultValue = "150000",
+  @Option(names = "--dynamics-steps", defaultValue = "250000",
       description = "GD steps of a dynamics run; with the mean loss and lr 0.01 the depth-3 jumps come after"
           + " about 10^5 steps (default: ${DEFAULT-VALUE}).")
   int dynamicsSteps;

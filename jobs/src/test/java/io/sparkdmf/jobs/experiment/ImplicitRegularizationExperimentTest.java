@@ -1,0 +1,77 @@
+package io.sparkdmf.jobs.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparkdmf.jobs.Main;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tiny sweep end to end, and its resume after an interruption. */
+class ImplicitRegularizationExperimentTest {
+  private static final String[] TINY = {"experiment", "implicit-regularization", "--tasks", "completion",
+      "--observed", "600", "--depths", "2,3", "--init-scales", "1e-2", "--lrs", "1e-2", "--seeds", "0,1",
+      "--dynamics-depths", "3", "--dynamics-steps", "300", "--max-steps", "300", "--parallel", "2"};
+
+  @TempDir Path dir;
+
+  private String[] tiny(Path out) {
+    String[] args = java.util.Arrays.copyOf(TINY, TINY.length + 2);
+    args[TINY.length] = "--out";
+    args[TINY.length + 1] = out.toString();
+    return args;
+  }
+
+  private static Map<String, FileTime> finishedRuns(Path out) throws IOException {
+    try (Stream<Path> files = Files.list(out.resolve("runs"))) {
+      Map<String, FileTime> runs = new TreeMap<>();
+      for (Path file : files.toList()) {
+        runs.put(file.getFileName().toString(), Files.getLastModifiedTime(file));
+      }
+      return runs;
+    }
+  }
+
+  @Test
+  void writesResultsFiguresAndReportAndResumesWithoutRedoingRuns() throws IOException {
+    Path out = dir.resolve("exp");
+    assertEquals(0, Main.run(tiny(out)));
+
+    // 1 dynamics + 2 nuclear (two seeds at the reference size) + depth 2 and 3 with two seeds each.
+    Map<String, FileTime> first = finishedRuns(out);
+    assertEquals(7, first.size(), first.keySet().toString());
+    List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+    assertEquals("task,observed,method,depth,init_scale,lr,seed,steps,seconds,error,nuclear_norm,"
+        + "effective_rank,stop_reason", csv.get(0));
+    assertEquals(7, csv.size(), "a header and six sweep rows (dynamics runs have their own files)");
+    for (String figure : List.of("error-completion-600", "nuclear-norm-completion-600",
+        "effective-rank-completion-600", "dynamics-depth-3")) {
+      assertTrue(Files.size(out.resolve("figures/" + figure + ".png")) > 1000, figure);
+      assertTrue(Files.readString(out.resolve("figures/" + figure + ".svg")).contains("<svg"), figure);
+    }
+    String report = Files.readString(out.resolve("report.md"));
+    assertTrue(report.contains("| depth 3 | 2 |"), report);
+    assertTrue(report.contains("![error-completion-600](figures/error-completion-600.png)"));
+
+    // An interruption loses at most the runs under way: delete one and run the same command again.
+    String lost = "dmf-completion-600-depth3-scale1e-02-lr1e-02-seed1.json";
+    Files.delete(out.resolve("runs").resolve(lost));
+    assertEquals(0, Main.run(tiny(out)));
+    Map<String, FileTime> second = finishedRuns(out);
+    assertEquals(first.keySet(), second.keySet());
+    for (String run : first.keySet()) {
+      if (!run.equals(lost)) {
+        assertEquals(first.get(run), second.get(run), run + " must not be redone");
+      }
+    }
+    assertEquals(7, Files.readAllLines(out.resolve("results.csv")).size());
+  }
+}
