@@ -74,6 +74,11 @@ public final class ImplicitRegularizationExperiment implements Callable<Integer>
   @Option(names = "--max-steps", defaultValue = "200000", description = "Most steps of a sweep run (default: ${DEFAULT-VALUE}).")
   int maxSteps;
 
+  @Option(names = "--baseline-iterations", defaultValue = "20000",
+      description = "Most ADMM iterations of the nuclear-norm baseline, which stops at relative residuals 1e-8"
+          + " (default: ${DEFAULT-VALUE}).")
+  int baselineIterations;
+
   @Option(names = "--parallel", description = "Runs at once (default: the number of cores).")
   Integer parallel;
 
@@ -83,7 +88,7 @@ public final class ImplicitRegularizationExperiment implements Callable<Integer>
     SweepPlan plan = plan();
     List<RunSpec> runs = plan.runs();
     RunStore store = new RunStore(out);
-    Runner runner = new Runner(maxSteps, dynamicsSteps, Math.max(1, dynamicsSteps / DYNAMICS_ROWS), 1e-8, 20_000);
+    Runner runner = new Runner(maxSteps, dynamicsSteps, Math.max(1, dynamicsSteps / DYNAMICS_ROWS), 1e-8, baselineIterations);
     List<RunSpec> todo = runs.stream().filter(run -> store.load(run).isEmpty()).toList();
     int threads = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
     LOG.info("implicit-regularization: {} runs, {} already finished in {}, {} to do on {} threads; BLAS: {}",

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ImplicitRegularizationExperimentTest {
   private static final String[] TINY = {"experiment", "implicit-regularization", "--tasks", "completion",
       "--observed", "600", "--depths", "2,3", "--init-scales", "1e-2", "--lrs", "1e-2", "--seeds", "0,1",
-      "--dynamics-depths", "3", "--dynamics-steps", "300", "--max-steps", "300", "--parallel", "2"};
+      "--dynamics-depths", "3", "--dynamics-steps", "300", "--max-steps", "300", "--baseline-iterations", "200",
+      "--parallel", "2"};
 
   @TempDir Path dir;
 
