@@ -3,7 +3,9 @@
 matrix completion (dense product of nn.Parameter factors, MSE on the observed entries, autograd,
 group RMSprop), timed per step on the entries our benchmark wrote.
 
-Prints one line: `pytorch_ms_per_step <median> <min> <max> torch <version> threads <n>`.
+Prints one line: `pytorch_ms_per_step <median> <min> <max> torch <version> threads <n>`, or with
+--converge, trains from the start until the train loss is at most --threshold and prints
+`pytorch_converge <steps> <seconds> <loss>`.
 """
 import argparse
 import time
@@ -22,6 +24,9 @@ def main():
     parser.add_argument("--steps", type=int, default=3000)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--converge", action="store_true")
+    parser.add_argument("--threshold", type=float, default=1e-6)
+    parser.add_argument("--max-steps", type=int, default=1000000)
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -45,6 +50,7 @@ def main():
         for f in factors:
             f.grad = None
         loss.backward()
+        state["loss"] = float(loss)
         with torch.no_grad():
             norm2 = sum(float((f.grad ** 2).sum()) for f in factors)
             state["t"] += 1
@@ -52,6 +58,17 @@ def main():
             size = lr / ((state["s"] / (1 - alpha ** state["t"])) ** 0.5 + eps)
             for f in factors:
                 f -= size * f.grad
+
+    if args.converge:
+        start = time.perf_counter()
+        steps = 0
+        while steps < args.max_steps:
+            step()
+            if state["loss"] <= args.threshold:
+                break
+            steps += 1
+        print(f"pytorch_converge {steps} {time.perf_counter() - start:.3f} {state['loss']:.3e}")
+        return
 
     for _ in range(args.warmup):
         step()

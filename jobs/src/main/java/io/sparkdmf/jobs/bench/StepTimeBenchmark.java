@@ -12,10 +12,12 @@ import io.sparkdmf.core.optim.Optimizer;
 import io.sparkdmf.core.train.StoppingRule;
 import io.sparkdmf.core.train.Trainer;
 import io.sparkdmf.core.train.TrainingListener;
+import io.sparkdmf.core.train.TrainingResult;
 import io.sparkdmf.data.CompletionProblem;
 import io.sparkdmf.data.SyntheticCompletion;
 import io.sparkdmf.jobs.SparkContexts;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
@@ -33,6 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Benchmark: milliseconds per step of the reference task on each engine,"
         + " with a dense (PyTorch-style) step as the baseline measured in the same run.")
 public final class StepTimeBenchmark implements Callable<Integer> {
+  private static final double CONVERGED = 1e-6;
 
   @Spec CommandSpec spec;
 
@@ -63,6 +66,10 @@ public final class StepTimeBenchmark implements Callable<Integer> {
       + " (deploy/bench/pytorch_step.py; needs Debian's python3-torch) on the same entries.")
   boolean pytorch;
 
+  @Option(names = "--converge", description = "Also time training from the start to train loss 1e-6"
+      + " (group RMSprop, lr 1e-3, gaussian init 1e-3) on the local engine, and with --pytorch in PyTorch.")
+  boolean converge;
+
   @Option(names = "--python", defaultValue = "/usr/bin/python3",
       description = "Python with torch for --pytorch (default: ${DEFAULT-VALUE}).")
   String python;
@@ -89,9 +96,12 @@ public final class StepTimeBenchmark implements Callable<Integer> {
       }
     }
     if (pytorch) {
-      double torch = PyTorchBaseline.run(python, problem, shapes, warmup, steps, repeats, cores);
+      double torch = PyTorchBaseline.msPerStep(python, problem, shapes, warmup, steps, repeats, cores);
       System.out.printf(Locale.ROOT, "%-40s %.2fx PyTorch's time per step (best local engine)%n", "",
           bestLocal / torch);
+    }
+    if (converge) {
+      timeToConverge(problem, shapes, cores);
     }
     JavaSparkContext sc = SparkContexts.start("dmf bench-step");
     try (Objective entries = CompletionObjective.spark(sc.parallelize(
@@ -100,6 +110,21 @@ public final class StepTimeBenchmark implements Callable<Integer> {
       ratio(spark, dense);
     }
     return 0;
+  }
+
+  private void timeToConverge(CompletionProblem problem, FactorShapes shapes, int cores) throws Exception {
+    DeepFactorization model = Initialization.GAUSSIAN.create(shapes, 1e-3, 0);
+    TrainingResult ours;
+    try (Objective entries = CompletionObjective.local(List.of(problem.train()), 1)) {
+      ours = new Trainer(new GroupRmsProp(1e-3), new StoppingRule(1_000_000, CONVERGED), TrainingListener.NONE)
+          .train(model, entries);
+    }
+    System.out.printf(Locale.ROOT, "%-40s %d steps to train loss %.3e in %.3f s%n", "local engine, 1 thread",
+        ours.steps(), ours.trainLoss(), ours.seconds());
+    if (pytorch) {
+      double[] torch = PyTorchBaseline.converge(python, problem, shapes, CONVERGED, cores);
+      System.out.printf(Locale.ROOT, "%-40s %.2fx PyTorch's time to converge%n", "", ours.seconds() / torch[1]);
+    }
   }
 
   private IntConsumer trainerLoop(Objective entries, FactorShapes shapes) {
