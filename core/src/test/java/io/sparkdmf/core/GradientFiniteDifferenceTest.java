@@ -9,7 +9,6 @@ import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.model.FactorShapes;
 import io.sparkdmf.core.model.Initialization;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,24 +41,7 @@ class GradientFiniteDifferenceTest {
     try (CompletionObjective entries = CompletionObjective.local(observed.split(5), threads)) {
       Evaluation evaluation = entries.evaluate(model);
       assertEquals(denseLoss(model, observed), evaluation.loss(), 1e-12 * evaluation.loss());
-
-      List<Matrix> gradients = evaluation.gradients();
-      double h = 1e-6;
-      for (int k = 1; k <= depth; k++) {
-        double[] w = model.factor(k).data();
-        double[] g = gradients.get(k - 1).data();
-        for (int i = 0; i < w.length; i++) {
-          double saved = w[i];
-          w[i] = saved + h;
-          double up = denseLoss(model, observed);
-          w[i] = saved - h;
-          double down = denseLoss(model, observed);
-          w[i] = saved;
-          double numeric = (up - down) / (2 * h);
-          assertEquals(numeric, g[i], 1e-7 * (1 + Math.abs(numeric)),
-              "dL/dW_" + k + " entry " + i);
-        }
-      }
+      FiniteDifferences.assertGradientsMatch(model, evaluation.gradients(), m2 -> denseLoss(m2, observed));
     }
   }
 }

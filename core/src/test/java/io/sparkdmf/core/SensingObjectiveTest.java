@@ -70,21 +70,7 @@ class SensingObjectiveTest {
     try (SensingObjective objective = SensingObjective.local(blocks, 2)) {
       Evaluation evaluation = objective.evaluate(model);
       assertEquals(loss(model, blocks), evaluation.loss(), 1e-12 * evaluation.loss());
-      double h = 1e-6;
-      for (int k = 1; k <= depth; k++) {
-        double[] w = model.factor(k).data();
-        for (int i = 0; i < w.length; i++) {
-          double saved = w[i];
-          w[i] = saved + h;
-          double up = loss(model, blocks);
-          w[i] = saved - h;
-          double down = loss(model, blocks);
-          w[i] = saved;
-          double numeric = (up - down) / (2 * h);
-          assertEquals(numeric, evaluation.gradients().get(k - 1).data()[i], 1e-7 * (1 + Math.abs(numeric)),
-              "dL/dW_" + k + " entry " + i);
-        }
-      }
+      FiniteDifferences.assertGradientsMatch(model, evaluation.gradients(), m -> loss(m, blocks));
     }
   }
 

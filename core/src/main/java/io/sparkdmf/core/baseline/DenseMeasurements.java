@@ -7,34 +7,16 @@ import java.util.List;
 import java.util.Random;
 
 /** Sensing as measurements: blocks of columns vec(A_k), applied with gemv. */
-public final class DenseMeasurements implements LinearMeasurements {
+public record DenseMeasurements(int rows, int cols, List<MeasurementBlock> blocks) implements LinearMeasurements {
   private static final int POWER_ITERATIONS = 100;
 
-  private final int rows;
-  private final int cols;
-  private final List<MeasurementBlock> blocks;
-  private final int count;
-
-  public DenseMeasurements(int rows, int cols, List<MeasurementBlock> blocks) {
-    this.rows = rows;
-    this.cols = cols;
-    this.blocks = blocks;
-    this.count = blocks.stream().mapToInt(MeasurementBlock::size).sum();
-  }
-
-  @Override
-  public int rows() {
-    return rows;
-  }
-
-  @Override
-  public int cols() {
-    return cols;
+  private int count() {
+    return blocks.stream().mapToInt(MeasurementBlock::size).sum();
   }
 
   @Override
   public double[] values() {
-    double[] y = new double[count];
+    double[] y = new double[count()];
     int offset = 0;
     for (MeasurementBlock block : blocks) {
       System.arraycopy(block.values(), 0, y, offset, block.size());
@@ -45,7 +27,7 @@ public final class DenseMeasurements implements LinearMeasurements {
 
   @Override
   public double[] apply(Matrix x) {
-    double[] out = new double[count];
+    double[] out = new double[count()];
     int offset = 0;
     for (MeasurementBlock block : blocks) {
       double[] part = new double[block.size()];

@@ -4,26 +4,7 @@ import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.linalg.Matrix;
 
 /** Completion as measurements: A(X) = the observed entries of X. A A^T = I, so ||A||^2 = 1. */
-public final class SampledEntries implements LinearMeasurements {
-  private final int rows;
-  private final int cols;
-  private final EntryBlock entries;
-
-  public SampledEntries(int rows, int cols, EntryBlock entries) {
-    this.rows = rows;
-    this.cols = cols;
-    this.entries = entries;
-  }
-
-  @Override
-  public int rows() {
-    return rows;
-  }
-
-  @Override
-  public int cols() {
-    return cols;
-  }
+public record SampledEntries(int rows, int cols, EntryBlock entries) implements LinearMeasurements {
 
   @Override
   public double[] values() {
