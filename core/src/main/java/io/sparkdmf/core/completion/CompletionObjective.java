@@ -7,7 +7,7 @@ import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.objective.Evaluation;
 import io.sparkdmf.core.objective.FactorGradients;
-import io.sparkdmf.core.objective.Objective;
+import io.sparkdmf.core.objective.BlockObjective;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 
@@ -16,13 +16,9 @@ import org.apache.spark.api.java.JavaRDD;
  * The entries only see the panels U = W_N and V = W_{N-1}...W_1 and return the sparse products
  * G V^T and U^T G; {@link FactorGradients} finishes every factor on the driver.
  */
-public final class CompletionObjective implements Objective {
-  private final DistributedBlocks<EntryBlock> entries;
-  private final long size;
-
+public final class CompletionObjective extends BlockObjective<EntryBlock> {
   private CompletionObjective(DistributedBlocks<EntryBlock> entries, long size) {
-    this.entries = entries;
-    this.size = size;
+    super(entries, size);
   }
 
   /** Entries on the driver, evaluated by {@code threads} threads. */
@@ -49,7 +45,7 @@ public final class CompletionObjective implements Objective {
   @Override
   public double meanSquaredError(DeepFactorization model) {
     CompletionPartial partial =
-        entries.aggregate(panels(model), new CompletionKernel(CompletionKernel.Mode.LOSS));
+        blocks.aggregate(panels(model), new CompletionKernel(CompletionKernel.Mode.LOSS));
     return partial.squaredResidualSum() / partial.entries();
   }
 
@@ -58,7 +54,7 @@ public final class CompletionObjective implements Objective {
     List<Matrix> prefixes = model.prefixProducts();
     FactorPanels panels = panels(model, prefixes);
     int depth = model.depth();
-    CompletionPartial partial = entries.aggregate(panels, new CompletionKernel(depth == 1
+    CompletionPartial partial = blocks.aggregate(panels, new CompletionKernel(depth == 1
         ? CompletionKernel.Mode.ROW_GRADIENT : CompletionKernel.Mode.FULL_GRADIENT));
     long count = partial.entries();
     double scale = 2.0 / count;
@@ -76,20 +72,5 @@ public final class CompletionObjective implements Objective {
 
   private static double[] orZeros(double[] values, int size) {
     return values == null ? new double[size] : values;
-  }
-
-  @Override
-  public long size() {
-    return size;
-  }
-
-  @Override
-  public String engineName() {
-    return entries.engineName();
-  }
-
-  @Override
-  public void close() {
-    entries.close();
   }
 }

@@ -7,7 +7,7 @@ import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.objective.Evaluation;
 import io.sparkdmf.core.objective.FactorGradients;
-import io.sparkdmf.core.objective.Objective;
+import io.sparkdmf.core.objective.BlockObjective;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 
@@ -16,13 +16,9 @@ import org.apache.spark.api.java.JavaRDD;
  * dense end-to-end gradient G = (2/K) sum_k r_k A_k; the driver forms G V^T and U^T G with two gemms
  * and {@link FactorGradients} does the rest, exactly as for completion.
  */
-public final class SensingObjective implements Objective {
-  private final DistributedBlocks<MeasurementBlock> measurements;
-  private final long size;
-
+public final class SensingObjective extends BlockObjective<MeasurementBlock> {
   public SensingObjective(DistributedBlocks<MeasurementBlock> measurements, long size) {
-    this.measurements = measurements;
-    this.size = size;
+    super(measurements, size);
   }
 
   public static SensingObjective local(List<MeasurementBlock> blocks, int threads) {
@@ -36,7 +32,7 @@ public final class SensingObjective implements Objective {
 
   @Override
   public double meanSquaredError(DeepFactorization model) {
-    SensingPartial partial = measurements.aggregate(model.endToEnd(), new SensingKernel(false));
+    SensingPartial partial = blocks.aggregate(model.endToEnd(), new SensingKernel(false));
     return partial.squaredResidualSum() / partial.measurements();
   }
 
@@ -45,7 +41,7 @@ public final class SensingObjective implements Objective {
     List<Matrix> prefixes = model.prefixProducts();
     int depth = model.depth();
     Matrix w = prefixes.get(depth);
-    SensingPartial partial = measurements.aggregate(w, new SensingKernel(true));
+    SensingPartial partial = blocks.aggregate(w, new SensingKernel(true));
     long count = partial.measurements();
     Matrix g = new Matrix(model.rows(), model.cols(), partial.gradient());
     g.scale(2.0 / count);
@@ -53,20 +49,5 @@ public final class SensingObjective implements Objective {
     Matrix utg = depth == 1 ? null : model.factor(depth).transposeTimes(g);
     return new Evaluation(partial.squaredResidualSum() / count,
         FactorGradients.assemble(model, prefixes, gvt, utg));
-  }
-
-  @Override
-  public long size() {
-    return size;
-  }
-
-  @Override
-  public String engineName() {
-    return measurements.engineName();
-  }
-
-  @Override
-  public void close() {
-    measurements.close();
   }
 }
