@@ -4,7 +4,6 @@ import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.completion.EntryBlockBuilder;
 import io.sparkdmf.core.linalg.Matrix;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -29,10 +28,9 @@ public record SyntheticCompletion(int rows, int cols, int rank, int observed, in
    * m x n (default square), {@code test=} adds held-out entries (default 0).
    */
   public static SyntheticCompletion parse(String spec) {
-    SyntheticSpec fields = new SyntheticSpec(spec, List.of("n", "rank", "observed"), List.of("m", "test", "seed"));
-    int n = fields.intValue("n", 0);
-    return new SyntheticCompletion(fields.intValue("m", n), n, fields.intValue("rank", 0),
-        fields.intValue("observed", 0), fields.intValue("test", 0), fields.longValue("seed", 0));
+    SyntheticSpec fields = new SyntheticSpec(spec, "observed");
+    return new SyntheticCompletion(fields.rows(), fields.cols(), fields.rank(), fields.count(), fields.test(),
+        fields.seed());
   }
 
   public CompletionProblem generate() {

@@ -29,11 +29,9 @@ public record SyntheticSensing(int rows, int cols, int rank, int measurements, i
    * matrix m x n, {@code test=} adds held-out measurements.
    */
   public static SyntheticSensing parse(String spec) {
-    SyntheticSpec fields =
-        new SyntheticSpec(spec, List.of("n", "rank", "measurements"), List.of("m", "test", "seed"));
-    int n = fields.intValue("n", 0);
-    return new SyntheticSensing(fields.intValue("m", n), n, fields.intValue("rank", 0),
-        fields.intValue("measurements", 0), fields.intValue("test", 0), fields.longValue("seed", 0));
+    SyntheticSpec fields = new SyntheticSpec(spec, "measurements");
+    return new SyntheticSensing(fields.rows(), fields.cols(), fields.rank(), fields.count(), fields.test(),
+        fields.seed());
   }
 
   public SensingProblem generate() {

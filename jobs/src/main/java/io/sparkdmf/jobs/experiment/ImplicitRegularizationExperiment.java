@@ -3,14 +3,12 @@ package io.sparkdmf.jobs.experiment;
 import io.sparkdmf.core.linalg.Blas;
 import io.sparkdmf.jobs.experiment.RunSpec.Task;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -97,9 +95,8 @@ public final class ImplicitRegularizationExperiment implements Callable<Integer>
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       ExecutorCompletionService<RunResult> completions = new ExecutorCompletionService<>(pool);
-      List<Future<RunResult>> futures = new ArrayList<>();
       for (RunSpec run : todo) {
-        futures.add(completions.submit(() -> runner.run(run)));
+        completions.submit(() -> runner.run(run));
       }
       long start = System.nanoTime();
       for (int done = 1; done <= todo.size(); done++) {
