@@ -24,7 +24,7 @@ class EnginesAgreeTest {
       double lr) {
     DeepFactorization model =
         Initialization.GAUSSIAN.create(FactorShapes.fullWidth(30, 24, depth), 1e-2, 5);
-    new Trainer(kind.create(lr), new StoppingRule(100, 0), TrainingListener.NONE).train(model, entries);
+    new Trainer(new StoppingRule(100, 0), TrainingListener.NONE).train(model, entries, kind.create(lr));
     return model;
   }
 

@@ -73,8 +73,8 @@ class HandWorkedStepsTest {
     // Depth 1 GD with lr 0.25 halves the residual each step: 2, 1, 0.5, ... loss 4, 1, 1/4, ...
     DeepFactorization model = scalar(3);
     try (CompletionObjective entries = one(1.0)) {
-      var result = new Trainer(new GradientDescent(0.25), new StoppingRule(100, 1.0 / 64),
-          TrainingListener.NONE).train(model, entries);
+      var result = new Trainer(new StoppingRule(100, 1.0 / 64),
+          TrainingListener.NONE).train(model, entries, new GradientDescent(0.25));
       assertEquals(4, result.steps());
       assertEquals(StoppingRule.Reason.TRAIN_THRESHOLD, result.reason());
       assertEquals(1.0 / 64, result.trainLoss(), 1e-15);
@@ -86,9 +86,8 @@ class HandWorkedStepsTest {
     // lr 10 on (w - 1)^2 multiplies the residual by -19 each step until it overflows.
     DeepFactorization model = scalar(3);
     try (CompletionObjective entries = one(1.0)) {
-      Trainer trainer = new Trainer(new GradientDescent(10), new StoppingRule(100_000, 0),
-          TrainingListener.NONE);
-      DivergenceException e = assertThrows(DivergenceException.class, () -> trainer.train(model, entries));
+      Trainer trainer = new Trainer(new StoppingRule(100_000, 0), TrainingListener.NONE);
+      DivergenceException e = assertThrows(DivergenceException.class, () -> trainer.train(model, entries, new GradientDescent(10)));
       assertTrue(model.allFinite());
       assertTrue(Double.isFinite(e.lastFiniteLoss()));
       double residual = model.factor(1).get(0, 0) - 1.0;

@@ -83,8 +83,8 @@ class SensingObjectiveTest {
       try (SensingObjective objective = spark
           ? SensingObjective.spark(LocalSpark.context().parallelize(blocks, 3), 40)
           : SensingObjective.local(blocks, 2)) {
-        new Trainer(new GroupRmsProp(0.01), new StoppingRule(100, 0), TrainingListener.NONE)
-            .train(model, objective);
+        new Trainer(new StoppingRule(100, 0), TrainingListener.NONE)
+            .train(model, objective, new GroupRmsProp(0.01));
       }
       runs.add(model);
     }

@@ -26,8 +26,8 @@ class RecoveryTest {
         Initialization.GAUSSIAN.create(FactorShapes.fullWidth(30, 30, 3), 1e-3, 0);
     try (CompletionObjective train = CompletionObjective.local(problem.train().split(64), 2);
         CompletionObjective test = CompletionObjective.local(problem.test().split(64), 2)) {
-      TrainingResult result = new Trainer(new GroupRmsProp(3e-3), new StoppingRule(20_000, 1e-6),
-          TrainingListener.NONE).train(model, train);
+      TrainingResult result = new Trainer(new StoppingRule(20_000, 1e-6),
+          TrainingListener.NONE).train(model, train, new GroupRmsProp(3e-3));
       assertEquals(StoppingRule.Reason.TRAIN_THRESHOLD, result.reason());
       double error = Metrics.reconstructionError(model, problem.truth().orElseThrow());
       assertTrue(error < 1e-4, "reconstruction error " + error);

@@ -6,6 +6,7 @@ import io.sparkdmf.core.metrics.SpectralDiagnostics;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.objective.Objective;
 import io.sparkdmf.core.train.TrainingListener;
+import io.sparkdmf.core.train.TrainingState;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -52,17 +53,19 @@ final class ProgressMonitor implements TrainingListener {
   }
 
   @Override
-  public void onIterate(int step, double trainLoss, DeepFactorization model, double secondsSoFar) {
+  public void onIterate(int step, double trainLoss, TrainingState state, double secondsSoFar) {
     boolean record = step % historyEvery == 0;
     boolean log = secondsSoFar - lastLogSeconds >= logEverySeconds;
-    if (record || log) {
-      Row row = measure(step, trainLoss, model, secondsSoFar);
-      if (record) {
-        history.add(row);
-      }
+    if (record) {
+      Row row = measure(step, trainLoss, state.model(), secondsSoFar);
+      history.add(row);
       if (log) {
         log(row);
       }
+    } else if (log) {
+      // between history rows a distributed model is not gathered just for a log line
+      log(state.modelOnDriver() ? measure(step, trainLoss, state.model(), secondsSoFar)
+          : new Row(step, trainLoss, Double.NaN, Double.NaN, secondsSoFar, null));
     }
   }
 

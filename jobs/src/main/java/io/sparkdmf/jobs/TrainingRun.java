@@ -62,7 +62,7 @@ final class TrainingRun {
       ProgressMonitor monitor = new ProgressMonitor(trainingOptions, task.truth(), task.test(),
           (long) task.rows() * task.cols());
       TrainingResult result =
-          new Trainer(optimizer, trainingOptions.stoppingRule(), monitor).train(model, task.train());
+          new Trainer(trainingOptions.stoppingRule(), monitor).train(model, task.train(), optimizer);
       ProgressMonitor.Row last = monitor.finish(result.steps(), result.trainLoss(), model, result.seconds());
 
       Map<String, Object> metrics = metrics(result, last, task);

@@ -60,7 +60,7 @@ public record CompletionKernel(Mode mode) implements BlockKernel<FactorPanels, E
    * u[a..a+p) . v[b..b+p) with four running sums: the JIT does not vectorise a floating-point
    * reduction on its own, and independent sums let the CPU overlap the additions.
    */
-  static double dot(double[] u, int a, double[] v, int b, int p) {
+  public static double dot(double[] u, int a, double[] v, int b, int p) {
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;

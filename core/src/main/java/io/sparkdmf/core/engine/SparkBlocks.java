@@ -7,12 +7,11 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * The Spark engine: blocks live in a cached RDD; each step broadcasts what the kernel needs, runs
- * the kernel in every partition, combines the buffers with treeAggregate and destroys the broadcast
+ * the kernel in every partition, combines the buffers with an {@link OrderedAggregation} (a
+ * treeAggregate whose result is the same on every run) and destroys the broadcast
  * so executors do not keep one copy of the factors per step.
  */
 public final class SparkBlocks<B> implements DistributedBlocks<B> {
-  private static final int AGGREGATION_DEPTH = 2;
-
   private final JavaRDD<B> blocks;
 
   public SparkBlocks(JavaRDD<B> blocks) {
@@ -24,11 +23,14 @@ public final class SparkBlocks<B> implements DistributedBlocks<B> {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(blocks.context());
     Broadcast<P> broadcast = sc.broadcast(shipped);
     try {
-      return blocks.treeAggregate(
-          kernel.zero(),
-          (buffer, block) -> kernel.accumulate(broadcast.value(), block, buffer),
-          kernel::merge,
-          AGGREGATION_DEPTH);
+      JavaRDD<A> partials = blocks.mapPartitions(partition -> {
+        A buffer = kernel.zero();
+        while (partition.hasNext()) {
+          buffer = kernel.accumulate(broadcast.value(), partition.next(), buffer);
+        }
+        return java.util.List.of(buffer).iterator();
+      });
+      return OrderedAggregation.merge(partials, kernel::merge);
     } finally {
       broadcast.destroy();
     }

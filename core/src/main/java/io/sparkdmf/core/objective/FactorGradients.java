@@ -34,6 +34,14 @@ public final class FactorGradients {
     return Arrays.asList(gradients);
   }
 
+  /** Factor gradients from a dense end-to-end gradient G (m x n). */
+  public static List<Matrix> fromEndToEnd(DeepFactorization model, List<Matrix> prefixes, Matrix g) {
+    int depth = model.depth();
+    Matrix gvt = depth == 1 ? g : g.timesTranspose(right(model, prefixes));
+    Matrix utg = depth == 1 ? null : model.factor(depth).transposeTimes(g);
+    return assemble(model, prefixes, gvt, utg);
+  }
+
   /** U = W_N and V = W_{N-1}...W_1 (the n x n identity for depth 1): W = U V. */
   public static Matrix right(DeepFactorization model, List<Matrix> prefixes) {
     int depth = model.depth();

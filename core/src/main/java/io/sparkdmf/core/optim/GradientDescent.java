@@ -1,10 +1,7 @@
 package io.sparkdmf.core.optim;
 
-import io.sparkdmf.core.linalg.Matrix;
-import java.util.List;
-
 /** W_k <- W_k - lr * dL/dW_k. */
-public final class GradientDescent implements Optimizer {
+public final class GradientDescent extends Optimizer {
   private final double learningRate;
 
   public GradientDescent(double learningRate) {
@@ -12,9 +9,32 @@ public final class GradientDescent implements Optimizer {
   }
 
   @Override
-  public void step(List<Matrix> parameters, List<Matrix> gradients) {
-    for (int k = 0; k < parameters.size(); k++) {
-      parameters.get(k).addScaled(-learningRate, gradients.get(k));
-    }
+  public int slotCount() {
+    return 0;
+  }
+
+  @Override
+  public boolean usesGradientNorm() {
+    return false;
+  }
+
+  @Override
+  public ElementwiseUpdate next(double gradientSquaredNorm) {
+    double lr = learningRate;
+    return (w, g, slots, from, length) -> {
+      for (int i = from; i < from + length; i++) {
+        w[i] -= lr * g[i];
+      }
+    };
+  }
+
+  @Override
+  public double[] scalarState() {
+    return new double[0];
+  }
+
+  @Override
+  public void restoreScalarState(double[] state) {
+    StateChecks.length(state, 0);
   }
 }

@@ -1,14 +1,11 @@
 package io.sparkdmf.core.optim;
 
-import io.sparkdmf.core.linalg.Matrix;
-import java.util.List;
-
 /**
  * The reference optimizer of Arora et al.: one global step lr / (sqrt(s_hat) + eps) for all factors,
  * where s is an exponential average of the total squared gradient norm (bias-corrected), and the
  * direction is the plain gradient (maths.md section 1).
  */
-public final class GroupRmsProp implements Optimizer {
+public final class GroupRmsProp extends Optimizer {
   public static final double DEFAULT_DECAY = 0.99;
   public static final double DEFAULT_EPSILON = 1e-4;
 
@@ -29,21 +26,37 @@ public final class GroupRmsProp implements Optimizer {
   }
 
   @Override
-  public void step(List<Matrix> parameters, List<Matrix> gradients) {
-    average = decay * average + (1 - decay) * squaredNorm(gradients);
+  public int slotCount() {
+    return 0;
+  }
+
+  @Override
+  public boolean usesGradientNorm() {
+    return true;
+  }
+
+  @Override
+  public ElementwiseUpdate next(double gradientSquaredNorm) {
+    average = decay * average + (1 - decay) * gradientSquaredNorm;
     decayPower *= decay;
     double corrected = average / (1 - decayPower);
     double stepSize = learningRate / (Math.sqrt(corrected) + epsilon);
-    for (int k = 0; k < parameters.size(); k++) {
-      parameters.get(k).addScaled(-stepSize, gradients.get(k));
-    }
+    return (w, g, slots, from, length) -> {
+      for (int i = from; i < from + length; i++) {
+        w[i] -= stepSize * g[i];
+      }
+    };
   }
 
-  private static double squaredNorm(List<Matrix> gradients) {
-    double sum = 0.0;
-    for (Matrix g : gradients) {
-      sum += g.frobeniusNormSquared();
-    }
-    return sum;
+  @Override
+  public double[] scalarState() {
+    return new double[] {average, decayPower};
+  }
+
+  @Override
+  public void restoreScalarState(double[] state) {
+    StateChecks.length(state, 2);
+    average = state[0];
+    decayPower = state[1];
   }
 }

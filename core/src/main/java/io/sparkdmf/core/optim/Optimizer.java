@@ -1,23 +1,86 @@
 package io.sparkdmf.core.optim;
 
 import io.sparkdmf.core.linalg.Matrix;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
-/** A first-order method: moves the parameters in place, one step against their gradients. */
-public interface Optimizer {
+/**
+ * A first-order method, split in two so parameters can live anywhere: {@link #next} advances the
+ * optimizer's few global scalars (step count, running gradient norm) on the driver and returns the
+ * {@link ElementwiseUpdate} of this step; the update runs wherever the parameters are, with the
+ * per-entry state ("slots", {@link #slotCount()} arrays per parameter) kept beside them.
+ * {@link #step} does both for parameters held on the driver and keeps their slots here.
+ */
+public abstract class Optimizer {
+  private final List<double[][]> driverSlots = new ArrayList<>();
 
-  void step(List<Matrix> parameters, List<Matrix> gradients);
+  /** Per-entry state arrays each parameter needs (0 for gradient descent, 2 for Adam). */
+  public abstract int slotCount();
+
+  /** Whether {@link #next} needs the squared norm of the whole gradient (else it may be NaN). */
+  public abstract boolean usesGradientNorm();
+
+  /** Advances the global state by one step and returns that step's per-entry update. */
+  public abstract ElementwiseUpdate next(double gradientSquaredNorm);
+
+  /** The global scalars, for checkpoints. */
+  public abstract double[] scalarState();
+
+  public abstract void restoreScalarState(double[] state);
+
+  /** One step for parameters held on the driver: moves them in place against their gradients. */
+  public final void step(List<Matrix> parameters, List<Matrix> gradients) {
+    double norm = Double.NaN;
+    if (usesGradientNorm()) {
+      norm = 0.0;
+      for (Matrix g : gradients) {
+        norm += g.frobeniusNormSquared();
+      }
+    }
+    apply(next(norm), parameters, gradients);
+  }
+
+  /** Applies an update returned by {@link #next} to driver-held parameters. */
+  public final void apply(ElementwiseUpdate update, List<Matrix> parameters, List<Matrix> gradients) {
+    if (driverSlots.isEmpty()) {
+      for (Matrix p : parameters) {
+        double[][] slots = new double[slotCount()][];
+        for (int s = 0; s < slots.length; s++) {
+          slots[s] = new double[p.data().length];
+        }
+        driverSlots.add(slots);
+      }
+    }
+    for (int k = 0; k < parameters.size(); k++) {
+      double[] w = parameters.get(k).data();
+      update.apply(w, gradients.get(k).data(), driverSlots.get(k), 0, w.length);
+    }
+  }
+
+  /** The slots of the driver-held parameters (empty before the first step), for checkpoints. */
+  public final List<double[][]> driverSlots() {
+    return driverSlots;
+  }
+
+  public final void restoreDriverSlots(List<double[][]> slots) {
+    driverSlots.clear();
+    for (double[][] s : slots) {
+      driverSlots.add(Arrays.stream(s).map(double[]::clone).toArray(double[][]::new));
+    }
+  }
 
   /** The kinds users choose from on the command line. */
-  enum Kind {
-    GD, GROUPRMSPROP, ADAM;
+  public enum Kind {
+    GD, MOMENTUM, GROUPRMSPROP, ADAM;
 
     public static Kind parse(String name) {
       try {
-        return valueOf(name.trim().toUpperCase(java.util.Locale.ROOT).replace("-", ""));
+        return valueOf(name.trim().toUpperCase(Locale.ROOT).replace("-", ""));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "unknown optimizer '" + name + "' (expected gd, grouprmsprop or adam)");
+            "unknown optimizer '" + name + "' (expected gd, momentum, grouprmsprop or adam)");
       }
     }
 
@@ -27,6 +90,7 @@ public interface Optimizer {
       }
       return switch (this) {
         case GD -> new GradientDescent(learningRate);
+        case MOMENTUM -> new Momentum(learningRate);
         case GROUPRMSPROP -> new GroupRmsProp(learningRate);
         case ADAM -> new Adam(learningRate);
       };

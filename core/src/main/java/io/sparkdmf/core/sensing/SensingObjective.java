@@ -45,9 +45,7 @@ public final class SensingObjective extends BlockObjective<MeasurementBlock> {
     long count = partial.measurements();
     Matrix g = new Matrix(model.rows(), model.cols(), partial.gradient());
     g.scale(2.0 / count);
-    Matrix gvt = depth == 1 ? g : g.timesTranspose(FactorGradients.right(model, prefixes));
-    Matrix utg = depth == 1 ? null : model.factor(depth).transposeTimes(g);
     return new Evaluation(partial.squaredResidualSum() / count,
-        FactorGradients.assemble(model, prefixes, gvt, utg));
+        FactorGradients.fromEndToEnd(model, prefixes, g));
   }
 }

@@ -1,60 +1,76 @@
 package io.sparkdmf.core.train;
 
+import io.sparkdmf.core.checkpoint.CheckpointStore;
 import io.sparkdmf.core.model.DeepFactorization;
-import io.sparkdmf.core.objective.Evaluation;
 import io.sparkdmf.core.objective.Objective;
 import io.sparkdmf.core.optim.Optimizer;
 
 /**
- * The solver: evaluates loss and gradients through an {@link Objective}, moves the model with an
- * {@link Optimizer}, and stops by a {@link StoppingRule}. It knows nothing of what the data is or
- * where it lives, and the model knows nothing of how it is trained.
+ * The solver loop: evaluates the loss, reports it, stops by a {@link StoppingRule}, otherwise steps;
+ * writes a checkpoint every {@code checkpointEvery} steps when given a store. It knows nothing of
+ * what the data is or where the model lives ({@link TrainingState} does), and the model knows nothing
+ * of how it is trained.
  */
 public final class Trainer {
-  private final Optimizer optimizer;
   private final StoppingRule stoppingRule;
   private final TrainingListener listener;
+  private final CheckpointStore checkpoints;
+  private final int checkpointEvery;
 
-  public Trainer(Optimizer optimizer, StoppingRule stoppingRule, TrainingListener listener) {
-    this.optimizer = optimizer;
+  public Trainer(StoppingRule stoppingRule, TrainingListener listener) {
+    this(stoppingRule, listener, null, 0);
+  }
+
+  /** @param checkpoints where to write checkpoints, or null for none */
+  public Trainer(StoppingRule stoppingRule, TrainingListener listener, CheckpointStore checkpoints,
+      int checkpointEvery) {
+    if (checkpoints != null && checkpointEvery < 1) {
+      throw new IllegalArgumentException("checkpoint interval must be at least 1 step, got " + checkpointEvery);
+    }
     this.stoppingRule = stoppingRule;
     this.listener = listener;
+    this.checkpoints = checkpoints;
+    this.checkpointEvery = checkpointEvery;
+  }
+
+  /** Trains a driver-held {@code model} in place with {@code optimizer}. */
+  public TrainingResult train(DeepFactorization model, Objective objective, Optimizer optimizer) {
+    try (DriverTrainingState state = new DriverTrainingState(model, objective, optimizer)) {
+      return train(state, 0);
+    }
   }
 
   /**
-   * Trains {@code model} in place.
+   * Trains from {@code firstStep} (0, or the step of the checkpoint {@code state} was loaded from).
    *
-   * @throws DivergenceException when the loss stops being finite; {@code model} is then left at the
-   *     last iterate with a finite loss
+   * @throws DivergenceException when the loss stops being finite; the state is then back at the last
+   *     point with a finite loss
    */
-  public TrainingResult train(DeepFactorization model, Objective objective) {
+  public TrainingResult train(TrainingState state, int firstStep) {
     long start = System.nanoTime();
-    DeepFactorization previous = null;
-    double previousLoss = Double.NaN;
-    for (int step = 0; ; step++) {
-      Evaluation evaluation = objective.evaluate(model);
-      double loss = evaluation.loss();
+    double keptLoss = Double.NaN;
+    for (int step = firstStep; ; step++) {
+      if (checkpoints != null && step > firstStep && step % checkpointEvery == 0) {
+        state.writeCheckpoint(checkpoints, step);
+      }
+      double loss = state.evaluate();
       if (!Double.isFinite(loss)) {
-        if (previous != null) {
-          model.assign(previous);
+        if (step > firstStep) {
+          state.restoreKept();
         }
-        throw new DivergenceException(step, model, step - 1, previousLoss);
+        throw new DivergenceException(step, state.model(), step - 1, keptLoss);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      listener.onIterate(step, loss, model, seconds);
+      listener.onIterate(step, loss, state, seconds);
       if (loss <= stoppingRule.trainLossThreshold()) {
-        return new TrainingResult(model, step, loss, StoppingRule.Reason.TRAIN_THRESHOLD, seconds);
+        return new TrainingResult(state.model(), step, loss, StoppingRule.Reason.TRAIN_THRESHOLD, seconds);
       }
       if (step >= stoppingRule.maxSteps()) {
-        return new TrainingResult(model, step, loss, StoppingRule.Reason.MAX_STEPS, seconds);
+        return new TrainingResult(state.model(), step, loss, StoppingRule.Reason.MAX_STEPS, seconds);
       }
-      if (previous == null) {
-        previous = model.copy();
-      } else {
-        previous.assign(model);
-      }
-      previousLoss = loss;
-      optimizer.step(model.factors(), evaluation.gradients());
+      state.keep();
+      keptLoss = loss;
+      state.step();
     }
   }
 }

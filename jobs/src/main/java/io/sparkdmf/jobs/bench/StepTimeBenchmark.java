@@ -116,8 +116,8 @@ public final class StepTimeBenchmark implements Callable<Integer> {
     DeepFactorization model = Initialization.GAUSSIAN.create(shapes, 1e-3, 0);
     TrainingResult ours;
     try (Objective entries = CompletionObjective.local(List.of(problem.train()), 1)) {
-      ours = new Trainer(new GroupRmsProp(1e-3), new StoppingRule(1_000_000, CONVERGED), TrainingListener.NONE)
-          .train(model, entries);
+      ours = new Trainer(new StoppingRule(1_000_000, CONVERGED), TrainingListener.NONE)
+          .train(model, entries, new GroupRmsProp(1e-3));
     }
     System.out.printf(Locale.ROOT, "%-40s %d steps to train loss %.3e in %.3f s%n", "local engine, 1 thread",
         ours.steps(), ours.trainLoss(), ours.seconds());
@@ -130,7 +130,7 @@ public final class StepTimeBenchmark implements Callable<Integer> {
   private IntConsumer trainerLoop(Objective entries, FactorShapes shapes) {
     DeepFactorization model = Initialization.GAUSSIAN.create(shapes, 1e-3, 0);
     Optimizer optimizer = new GroupRmsProp(1e-3);
-    return n -> new Trainer(optimizer, new StoppingRule(n, 0), TrainingListener.NONE).train(model, entries);
+    return n -> new Trainer(new StoppingRule(n, 0), TrainingListener.NONE).train(model, entries, optimizer);
   }
 
   private IntConsumer denseLoop(CompletionProblem problem, FactorShapes shapes) {

@@ -61,9 +61,9 @@ final class Runner {
           new StoppingRule(maxSteps, TRAIN_THRESHOLD), TrainingListener.NONE, new ArrayList<>(), start);
       case DYNAMICS -> {
         List<double[]> trajectory = new ArrayList<>();
-        TrainingListener recorder = (step, loss, model, seconds) -> {
+        TrainingListener recorder = (step, loss, state, seconds) -> {
           if (step % dynamicsEvery == 0) {
-            trajectory.add(trajectoryRow(step, model.endToEnd(), data.truth()));
+            trajectory.add(trajectoryRow(step, state.model().endToEnd(), data.truth()));
           }
         };
         yield trained(spec, data, new GradientDescent(spec.lr()), Initialization.IDENTITY,
@@ -87,7 +87,7 @@ final class Runner {
     int steps;
     String reason;
     try (Objective objective = data.objective()) {
-      TrainingResult result = new Trainer(optimizer, rule, listener).train(model, objective);
+      TrainingResult result = new Trainer(rule, listener).train(model, objective, optimizer);
       steps = result.steps();
       reason = RunSpec.lower(result.reason());
     } catch (DivergenceException e) {
