@@ -10,7 +10,10 @@ import io.sparkdmf.data.EntryFormat;
 import io.sparkdmf.data.Predictions;
 import io.sparkdmf.data.SyntheticCompletion;
 import java.io.Writer;
+import io.sparkdmf.core.blocked.BlockLayout;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaRDD;
@@ -70,7 +73,8 @@ final class CompleteJob implements Callable<Integer> {
 
   private TrainingTask generate(JavaSparkContext sc, int parallelism) {
     CompletionProblem problem = SyntheticCompletion.parse(synthetic).generate();
-    return task(problem.rows(), problem.cols(), distribute(problem.train(), sc, parallelism),
+    return task(problem.rows(), problem.cols(),
+        distribute(problem.train(), sc, parallelism, problem.rows(), problem.cols()),
         problem.test(), sc, parallelism, problem);
   }
 
@@ -78,7 +82,7 @@ final class CompleteJob implements Callable<Integer> {
     EntryFormat format = new EntryFormat(header, oneBased,
         rows != null ? rows : EntryFormat.UNKNOWN, cols != null ? cols : EntryFormat.UNKNOWN);
     EntryDataset data = new EntryFileReader(sc, format).read(input);
-    Objective train = distribute(data.blocks(), data.count(), parallelism);
+    TrainData train = distribute(data.blocks(), data.count(), parallelism, data.rows(), data.cols());
     EntryBlock test = testInput == null ? new EntryBlock(new int[0], new int[0], new double[0])
         : EntryBlock.concat(new EntryFileReader(sc,
             new EntryFormat(header, oneBased, data.rows(), data.cols())).read(testInput).blocks().collect());
@@ -86,10 +90,10 @@ final class CompleteJob implements Callable<Integer> {
   }
 
   /** @param synthetic the generated problem (for its ground truth), or null for files */
-  private TrainingTask task(int rows, int cols, Objective train, EntryBlock test, JavaSparkContext sc,
+  private TrainingTask task(int rows, int cols, TrainData train, EntryBlock test, JavaSparkContext sc,
       int parallelism, CompletionProblem synthetic) {
     boolean hasTest = test.size() > 0;
-    return new TrainingTask(rows, cols, train, hasTest ? distribute(test, sc, parallelism) : null,
+    return new TrainingTask(rows, cols, train, hasTest ? testObjective(test, sc, parallelism) : null,
         synthetic == null ? Optional.empty() : synthetic.truth(), "observed",
         hasTest ? (fitted, out) -> {
           try (Writer writer = out.newFile("predictions.csv")) {
@@ -98,20 +102,34 @@ final class CompleteJob implements Callable<Integer> {
         } : TrainingTask.ExtraOutput.NONE);
   }
 
-  /** Entries on the driver, to the engine chosen by --engine and their number. */
-  private Objective distribute(EntryBlock entries, JavaSparkContext sc, int parallelism) {
+  /** Entries on the driver, to the engine chosen by --engine and the sizes. */
+  private TrainData distribute(EntryBlock entries, JavaSparkContext sc, int parallelism, int rows, int cols) {
     var blocks = entries.split(EngineChoice.blockSize(entries.size(), parallelism));
-    return training.engine.choose(entries.size(),
-        () -> CompletionObjective.local(blocks, EngineChoice.localThreads(entries.size(), parallelism)),
-        () -> CompletionObjective.spark(sc.parallelize(blocks, parallelism), entries.size()));
+    return distribute(entries.size(), rows, cols,
+        () -> new ArrayList<>(blocks), () -> sc.parallelize(blocks, parallelism), parallelism);
   }
 
   /** Entries read into an RDD: the local engine collects them to the driver. */
-  private Objective distribute(JavaRDD<EntryBlock> blocks, long count, int parallelism) {
-    return training.engine.choose(count,
-        () -> CompletionObjective.local(new ArrayList<>(blocks.collect()),
-            EngineChoice.localThreads(count, parallelism)),
-        () -> CompletionObjective.spark(
-            blocks.getNumPartitions() == parallelism ? blocks : blocks.repartition(parallelism), count));
+  private TrainData distribute(JavaRDD<EntryBlock> blocks, long count, int parallelism, int rows, int cols) {
+    return distribute(count, rows, cols, () -> new ArrayList<>(blocks.collect()),
+        () -> blocks.getNumPartitions() == parallelism ? blocks : blocks.repartition(parallelism), parallelism);
+  }
+
+  private TrainData distribute(long count, int rows, int cols, Supplier<List<EntryBlock>> onDriver,
+      Supplier<JavaRDD<EntryBlock>> inRdd, int parallelism) {
+    long factorBytes = EngineChoice.factorBytes(rows, cols, model.shapes(rows, cols).hiddenWidth());
+    return training.engine.choose(count, factorBytes,
+        () -> TrainData.of(CompletionObjective.local(onDriver.get(), EngineChoice.localThreads(count, parallelism))),
+        () -> TrainData.of(CompletionObjective.spark(inRdd.get(), count)),
+        () -> new BlockedTrainData(inRdd.get(), count, BlockLayout.forParallelism(parallelism, rows, cols)));
+  }
+
+  /** Test entries: evaluated on the driver-held (for the block engine, gathered) model. */
+  private Objective testObjective(EntryBlock entries, JavaSparkContext sc, int parallelism) {
+    var blocks = entries.split(EngineChoice.blockSize(entries.size(), parallelism));
+    EngineChoice engine = training.engine == EngineChoice.BLOCKED ? EngineChoice.AUTO : training.engine;
+    return engine.choose(entries.size(), 0,
+        () -> CompletionObjective.local(blocks, EngineChoice.localThreads(entries.size(), parallelism)),
+        () -> CompletionObjective.spark(sc.parallelize(blocks, parallelism), entries.size()), null);
   }
 }

@@ -2,15 +2,25 @@ package io.sparkdmf.jobs;
 
 import java.util.function.Supplier;
 
-/** Where the kernels run: in the driver's threads, on the Spark cluster, or chosen by size. */
+/**
+ * Where the kernels run: in the driver's threads, on Spark with the factors broadcast each step, or
+ * on Spark with the outer factors in RDD blocks; or chosen from the data and factor sizes.
+ */
 enum EngineChoice {
-  /** Local up to {@link #AUTO_LOCAL_LIMIT} entries or measurements, Spark beyond. */
+  /** Local up to {@link #AUTO_LOCAL_LIMIT} entries; blocked once the factors pass {@link #BROADCAST_LIMIT_BYTES}; Spark between. */
   AUTO,
   LOCAL,
-  SPARK;
+  SPARK,
+  BLOCKED;
 
   /** Up to this many entries fit the driver easily and a local step beats Spark's fixed cost per step. */
   static final long AUTO_LOCAL_LIMIT = 1_000_000;
+
+  /**
+   * Factors up to this size are broadcast every step; beyond, shipping every factor to every executor
+   * each step costs more than routing each block only the vectors its entries use.
+   */
+  static final long BROADCAST_LIMIT_BYTES = 256L << 20;
 
   /**
    * Below this many entries per thread, handing work to another thread costs more than it saves
@@ -18,13 +28,29 @@ enum EngineChoice {
    */
   static final int MIN_ENTRIES_PER_THREAD = 20_000;
 
-  boolean isLocal(long size) {
-    return this == LOCAL || (this == AUTO && size <= AUTO_LOCAL_LIMIT);
+  /** Builds the variant this choice and the sizes call for; {@code blocked} may be null where unsupported. */
+  <T> T choose(long size, long factorBytes, Supplier<T> local, Supplier<T> spark, Supplier<T> blocked) {
+    EngineChoice engine = this;
+    if (engine == AUTO) {
+      engine = size <= AUTO_LOCAL_LIMIT ? LOCAL
+          : factorBytes > BROADCAST_LIMIT_BYTES && blocked != null ? BLOCKED : SPARK;
+    }
+    return switch (engine) {
+      case LOCAL -> local.get();
+      case SPARK -> spark.get();
+      case BLOCKED -> {
+        if (blocked == null) {
+          throw new IllegalArgumentException("--engine blocked is available for matrix completion only");
+        }
+        yield blocked.get();
+      }
+      case AUTO -> throw new IllegalStateException("unreachable");
+    };
   }
 
-  /** Builds the local or the Spark variant of something, by this choice and the data size. */
-  <T> T choose(long size, Supplier<T> local, Supplier<T> spark) {
-    return isLocal(size) ? local.get() : spark.get();
+  /** The bytes of the outer factors W_N and W_1 of an m x n model of hidden width d. */
+  static long factorBytes(int rows, int cols, int width) {
+    return ((long) rows + cols) * width * Double.BYTES;
   }
 
   static int localThreads(long size, int parallelism) {

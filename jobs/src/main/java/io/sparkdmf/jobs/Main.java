@@ -1,5 +1,6 @@
 package io.sparkdmf.jobs;
 
+import io.sparkdmf.core.checkpoint.CheckpointException;
 import io.sparkdmf.core.train.DivergenceException;
 import io.sparkdmf.data.InputException;
 import io.sparkdmf.jobs.bench.StepTimeBenchmark;
@@ -47,6 +48,12 @@ public final class Main implements Runnable {
     if (e instanceof InputException || e instanceof IllegalArgumentException) {
       LOG.error("bad input: {}", e.getMessage());
       return EXIT_BAD_INPUT;
+    }
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof CheckpointException) { // possibly raised inside a Spark task
+        LOG.error("bad checkpoint: {}", cause.getMessage());
+        return EXIT_BAD_INPUT;
+      }
     }
     if (e instanceof DivergenceException) {
       LOG.error("{}", e.getMessage());

@@ -41,15 +41,15 @@ final class SenseJob implements Callable<Integer> {
     Objective test = problem.test().isEmpty() ? null
         : distribute(problem.test(), problem.testSize(), sc, parallelism);
     return new TrainingTask(problem.rows(), problem.cols(),
-        distribute(problem.train(), problem.trainSize(), sc, parallelism), test, problem.truth(),
+        TrainData.of(distribute(problem.train(), problem.trainSize(), sc, parallelism)), test, problem.truth(),
         "measurements", TrainingTask.ExtraOutput.NONE);
   }
 
   private Objective distribute(List<MeasurementBlock> blocks, long size, JavaSparkContext sc, int parallelism) {
     // A measurement costs m n multiply-adds, an entry about 3 d: weigh the thread count accordingly.
     long work = size * blocks.get(0).operators().rows() / 100;
-    return training.engine.choose(size,
+    return training.engine.choose(size, 0,
         () -> SensingObjective.local(blocks, EngineChoice.localThreads(work, parallelism)),
-        () -> SensingObjective.spark(sc.parallelize(blocks, parallelism), size));
+        () -> SensingObjective.spark(sc.parallelize(blocks, parallelism), size), null);
   }
 }

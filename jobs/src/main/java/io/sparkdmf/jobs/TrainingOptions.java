@@ -22,13 +22,27 @@ final class TrainingOptions {
   double trainThreshold;
 
   @Option(names = "--engine", defaultValue = "auto",
-      description = "${COMPLETION-CANDIDATES}: local threads, Spark, or local up to 1M entries"
-          + " (default: ${DEFAULT-VALUE}).")
+      description = "${COMPLETION-CANDIDATES}: local threads; Spark with the factors broadcast; Spark with"
+          + " the outer factors in RDD blocks (completion); auto = local up to 1M entries, blocked once the"
+          + " factors pass 256 MB, spark between (default: ${DEFAULT-VALUE}).")
   EngineChoice engine;
 
   @Option(names = "--parallelism",
-      description = "Threads (local) or partitions (spark) (default: Spark's default parallelism).")
+      description = "Threads (local), partitions (spark) or row and column blocks (blocked)"
+          + " (default: Spark's default parallelism).")
   Integer parallelism;
+
+  @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+      description = "Write checkpoints (factors and optimizer state) here, on any Hadoop file system.")
+  String checkpointDir;
+
+  @Option(names = "--checkpoint-every", defaultValue = "100", paramLabel = "STEPS",
+      description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
+  int checkpointEvery;
+
+  @Option(names = "--resume",
+      description = "Continue from the newest checkpoint in --checkpoint-dir (start afresh if there is none).")
+  boolean resume;
 
   @Option(names = "--history-every", defaultValue = "100",
       description = "Steps between rows of history.csv (default: ${DEFAULT-VALUE}).")
@@ -53,6 +67,12 @@ final class TrainingOptions {
     }
     if (singularValues < 0) {
       throw new IllegalArgumentException("--singular-values must not be negative");
+    }
+    if (checkpointEvery < 1) {
+      throw new IllegalArgumentException("--checkpoint-every must be at least 1");
+    }
+    if (resume && checkpointDir == null) {
+      throw new IllegalArgumentException("--resume needs --checkpoint-dir");
     }
   }
 }

@@ -7,12 +7,15 @@ import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.optim.Optimizer;
 import io.sparkdmf.core.train.Trainer;
 import io.sparkdmf.core.train.TrainingResult;
+import io.sparkdmf.core.train.TrainingState;
+import io.sparkdmf.core.checkpoint.CheckpointStore;
 import io.sparkdmf.data.AtomicOutputDirectory;
 import io.sparkdmf.data.ModelStore;
 import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +56,6 @@ final class TrainingRun {
     try (AtomicOutputDirectory output =
             AtomicOutputDirectory.create(outputOptions.out, outputOptions.overwrite, sc.hadoopConfiguration());
         TrainingTask task = loader.load(sc, parallelism)) {
-      DeepFactorization model = modelOptions.initialModel(task.rows(), task.cols());
       LOG.info("{}: {}x{} matrix, {} {}: depth {}, width {}, {} init {}, {} lr {}, {} engine", jobName,
           task.rows(), task.cols(), task.train().size(), task.sizeName(), modelOptions.depth,
           modelOptions.shapes(task.rows(), task.cols()).hiddenWidth(), lower(modelOptions.init),
@@ -61,11 +63,22 @@ final class TrainingRun {
           task.train().engineName());
       ProgressMonitor monitor = new ProgressMonitor(trainingOptions, task.truth(), task.test(),
           (long) task.rows() * task.cols());
-      TrainingResult result =
-          new Trainer(trainingOptions.stoppingRule(), monitor).train(model, task.train(), optimizer);
+      CheckpointStore checkpoints = checkpoints(sc);
+      TrainingResult result;
+      int firstStep;
+      try (TrainingState state =
+          task.train().start(modelOptions.initialModel(task.rows(), task.cols()), optimizer)) {
+        firstStep = resume(state, checkpoints);
+        result = new Trainer(trainingOptions.stoppingRule(), monitor, checkpoints, trainingOptions.checkpointEvery)
+            .train(state, firstStep);
+      }
+      DeepFactorization model = result.model();
       ProgressMonitor.Row last = monitor.finish(result.steps(), result.trainLoss(), model, result.seconds());
 
       Map<String, Object> metrics = metrics(result, last, task);
+      if (firstStep > 0) {
+        metrics.put("resumed_from_step", firstStep);
+      }
       try (Writer writer = output.newFile("metrics.json")) {
         writer.write(JSON.writeValueAsString(metrics));
       }
@@ -81,6 +94,36 @@ final class TrainingRun {
       System.out.println(JSON.writeValueAsString(metrics));
     }
     return 0;
+  }
+
+  /** The checkpoint store, or null; a run that does not resume must not mix with old checkpoints. */
+  private CheckpointStore checkpoints(JavaSparkContext sc) {
+    if (trainingOptions.checkpointDir == null) {
+      return null;
+    }
+    CheckpointStore store = new CheckpointStore(trainingOptions.checkpointDir, sc.hadoopConfiguration());
+    if (!trainingOptions.resume && store.latestStep().isPresent()) {
+      if (!outputOptions.overwrite) {
+        throw new IllegalArgumentException(store.location() + " holds checkpoints of an earlier run; pass --resume"
+            + " to continue it, --overwrite to start afresh, or choose another --checkpoint-dir");
+      }
+      store.clear();
+    }
+    return store;
+  }
+
+  /** Loads the newest checkpoint when resuming; returns the step to start from. */
+  private static int resume(TrainingState state, CheckpointStore checkpoints) {
+    if (checkpoints == null) {
+      return 0;
+    }
+    OptionalInt latest = checkpoints.latestStep();
+    if (latest.isEmpty()) {
+      return 0; // --resume with nothing to resume: a scheduled run's first attempt
+    }
+    state.readCheckpoint(checkpoints, latest.getAsInt());
+    LOG.info("resumed from the checkpoint of step {} in {}", latest.getAsInt(), checkpoints.location());
+    return latest.getAsInt();
   }
 
   private Map<String, Object> metrics(TrainingResult result, ProgressMonitor.Row last, TrainingTask task) {

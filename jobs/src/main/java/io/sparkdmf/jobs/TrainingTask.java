@@ -8,13 +8,13 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * What a training job hands to {@link TrainingRun}: the matrix size, train (and optional held-out)
- * data already routed to an engine, the ground truth when known, and any task-specific output.
+ * What a training job hands to {@link TrainingRun}: the matrix size, train data routed to an engine,
+ * optional held-out data, the ground truth when known, and any task-specific output.
  *
  * @param sizeName the metrics key for the number of training data ("observed", "measurements")
  * @param test held-out data, or null
  */
-record TrainingTask(int rows, int cols, Objective train, Objective test, Optional<Matrix> truth,
+record TrainingTask(int rows, int cols, TrainData train, Objective test, Optional<Matrix> truth,
     String sizeName, ExtraOutput extraOutput) implements AutoCloseable {
 
   /** Files a task adds to the output beside the common ones (e.g. predictions.csv). */

@@ -76,17 +76,54 @@ class CompleteJobTest {
   }
 
   @Test
-  void sparkAndLocalEnginesGiveTheSameRun() throws IOException {
-    for (String engine : List.of("local", "spark")) {
+  void everyEngineGivesTheSameRun() throws IOException {
+    for (String engine : List.of("local", "spark", "blocked")) {
       assertEquals(0, Main.run("complete", "--synthetic", SMALL, "--max-steps", "30",
           "--engine", engine, "--parallelism", "3", "--out", dir.resolve(engine).toString()));
     }
     JsonNode local = metrics(dir.resolve("local"));
-    JsonNode spark = metrics(dir.resolve("spark"));
-    assertEquals("spark", spark.get("engine").asText());
-    assertEquals(30, spark.get("steps").asInt());
     double loss = local.get("train_loss").asDouble();
-    assertEquals(loss, spark.get("train_loss").asDouble(), 1e-10 * loss);
+    for (String engine : List.of("spark", "blocked")) {
+      JsonNode metrics = metrics(dir.resolve(engine));
+      assertEquals(engine, metrics.get("engine").asText());
+      assertEquals(30, metrics.get("steps").asInt());
+      assertEquals(loss, metrics.get("train_loss").asDouble(), 1e-10 * loss, engine);
+    }
+  }
+
+  @Test
+  void aResumedRunEndsWithTheFactorsOfAnUninterruptedOne() throws IOException {
+    String checkpoints = dir.resolve("checkpoints").toString();
+    String[] common = {"complete", "--synthetic", SMALL, "--engine", "blocked", "--parallelism", "2",
+        "--optimizer", "adam", "--lr", "1e-2", "--checkpoint-every", "10"};
+    assertEquals(0, Main.run(concat(common, "--max-steps", "40", "--out", dir.resolve("whole").toString())));
+    // a run that stopped at step 25, as if killed: its checkpoints of steps 10 and 20 remain
+    assertEquals(0, Main.run(concat(common, "--max-steps", "25", "--checkpoint-dir", checkpoints,
+        "--out", dir.resolve("first").toString())));
+    assertEquals(Main.EXIT_BAD_INPUT, Main.run(concat(common, "--max-steps", "40", "--checkpoint-dir",
+        checkpoints, "--out", dir.resolve("clash").toString())), "old checkpoints need --resume or --overwrite");
+    assertEquals(0, Main.run(concat(common, "--max-steps", "40", "--checkpoint-dir", checkpoints, "--resume",
+        "--out", dir.resolve("resumed").toString())));
+    assertEquals(20, metrics(dir.resolve("resumed")).get("resumed_from_step").asInt());
+    for (int k = 1; k <= 3; k++) {
+      String factor = "factors/W" + k + ".mtx";
+      assertEquals(Files.readString(dir.resolve("whole").resolve(factor)),
+          Files.readString(dir.resolve("resumed").resolve(factor)), factor);
+    }
+
+    Path state = Files.walk(dir.resolve("checkpoints")).filter(p -> p.endsWith("driver.state")).findFirst()
+        .orElseThrow();
+    byte[] bytes = Files.readAllBytes(state);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(state, bytes);
+    Files.walk(dir.resolve("checkpoints")).filter(p -> p.endsWith("driver.state") && !p.equals(state))
+        .forEach(p -> p.toFile().delete()); // leave only the damaged checkpoint readable
+    assertEquals(Main.EXIT_BAD_INPUT, Main.run(concat(common, "--max-steps", "60", "--checkpoint-dir",
+        checkpoints, "--resume", "--out", dir.resolve("damaged").toString())), "a damaged checkpoint is refused");
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    return Stream.concat(Stream.of(first), Stream.of(more)).toArray(String[]::new);
   }
 
   @Test

@@ -91,6 +91,21 @@ public final class CheckpointStore {
     return steps.isEmpty() ? OptionalInt.empty() : OptionalInt.of(steps.get(steps.size() - 1));
   }
 
+  /** Deletes every checkpoint (for a run that starts afresh in a used directory). */
+  public void clear() {
+    for (int step : steps()) {
+      try {
+        fs.delete(stepPath(step), true);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete an old checkpoint in " + root, e);
+      }
+    }
+  }
+
+  public String location() {
+    return root.toString();
+  }
+
   public InputStream open(int step, String name) {
     Path file = new Path(stepPath(step), name);
     try {
