@@ -1,5 +1,6 @@
 package io.sparkdmf.jobs;
 
+import io.sparkdmf.core.engine.EngineChoice;
 import io.sparkdmf.core.completion.CompletionObjective;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.objective.Objective;
@@ -10,7 +11,8 @@ import io.sparkdmf.data.EntryFormat;
 import io.sparkdmf.data.Predictions;
 import io.sparkdmf.data.SyntheticCompletion;
 import java.io.Writer;
-import io.sparkdmf.core.blocked.BlockLayout;
+import io.sparkdmf.core.routing.CompletionRouting;
+import io.sparkdmf.core.train.TrainData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -117,11 +119,8 @@ final class CompleteJob implements Callable<Integer> {
 
   private TrainData distribute(long count, int rows, int cols, Supplier<List<EntryBlock>> onDriver,
       Supplier<JavaRDD<EntryBlock>> inRdd, int parallelism) {
-    long factorBytes = EngineChoice.factorBytes(rows, cols, model.shapes(rows, cols).hiddenWidth());
-    return training.engine.choose(count, factorBytes,
-        () -> TrainData.of(CompletionObjective.local(onDriver.get(), EngineChoice.localThreads(count, parallelism))),
-        () -> TrainData.of(CompletionObjective.spark(inRdd.get(), count)),
-        () -> new BlockedTrainData(inRdd.get(), count, BlockLayout.forParallelism(parallelism, rows, cols)));
+    return CompletionRouting.route(training.engine, count, rows, cols, model.shapes(rows, cols).hiddenWidth(),
+        parallelism, onDriver, inRdd);
   }
 
   /** Test entries: evaluated on the driver-held (for the block engine, gathered) model. */

@@ -3,7 +3,7 @@ package io.sparkdmf.jobs;
 import io.sparkdmf.core.checkpoint.CheckpointException;
 import io.sparkdmf.core.train.DivergenceException;
 import io.sparkdmf.data.InputException;
-import io.sparkdmf.jobs.bench.StepTimeBenchmark;
+import io.sparkdmf.jobs.bench.BenchCommand;
 import io.sparkdmf.jobs.experiment.ExperimentCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "spark-dmf 0.1.0",
     description = "Distributed deep matrix factorization on Apache Spark.",
-    subcommands = {CompleteJob.class, SenseJob.class, ExperimentCommand.class, StepTimeBenchmark.class})
+    subcommands = {CompleteJob.class, SenseJob.class, ExperimentCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 

@@ -1,5 +1,7 @@
 package io.sparkdmf.jobs;
 
+import io.sparkdmf.core.train.TrainData;
+import io.sparkdmf.core.engine.EngineChoice;
 import io.sparkdmf.core.sensing.MeasurementBlock;
 import io.sparkdmf.core.sensing.SensingObjective;
 import io.sparkdmf.core.objective.Objective;

@@ -1,5 +1,6 @@
 package io.sparkdmf.jobs;
 
+import io.sparkdmf.core.engine.EngineChoice;
 import io.sparkdmf.core.optim.Optimizer;
 import io.sparkdmf.core.train.StoppingRule;
 import picocli.CommandLine.Option;

@@ -1,5 +1,6 @@
 package io.sparkdmf.jobs;
 
+import io.sparkdmf.core.train.TrainData;
 import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.objective.Objective;

@@ -52,14 +52,15 @@ public final class DeepFactorization implements Serializable {
   }
 
   /**
-   * The products of the first factors: element k-1 is B_k = W_{k-1} ... W_1 for k = 1..N+1, with
-   * B_1 = null standing for the n x n identity (never materialised) and B_{N+1} = W.
+   * The products of the first factors: element k-1 is B_k = W_{k-1} ... W_1 for k = 1..N, with
+   * B_1 = null standing for the n x n identity (never materialised). The end-to-end W = W_N B_N is
+   * not among them: it is m x n, which the sparse objectives never need.
    */
   public List<Matrix> prefixProducts() {
-    List<Matrix> prefixes = new ArrayList<>(factors.size() + 1);
+    List<Matrix> prefixes = new ArrayList<>(factors.size());
     prefixes.add(null);
     Matrix running = null;
-    for (Matrix w : factors) {
+    for (Matrix w : factors.subList(0, factors.size() - 1)) {
       running = running == null ? w : w.times(running);
       prefixes.add(running);
     }
@@ -68,8 +69,14 @@ public final class DeepFactorization implements Serializable {
 
   /** The end-to-end matrix W = W_N ... W_1 (a fresh matrix). */
   public Matrix endToEnd() {
-    Matrix w = prefixProducts().get(depth());
-    return depth() == 1 ? w.copy() : w;
+    return endToEnd(prefixProducts());
+  }
+
+  /** W = W_N B_N from already computed {@link #prefixProducts()} (a fresh matrix). */
+  public Matrix endToEnd(List<Matrix> prefixes) {
+    Matrix last = factors.get(factors.size() - 1);
+    Matrix before = prefixes.get(factors.size() - 1);
+    return before == null ? last.copy() : last.times(before);
   }
 
   public DeepFactorization copy() {

@@ -16,7 +16,7 @@ public final class FactorGradients {
   private FactorGradients() {}
 
   /**
-   * @param prefixes B_1..B_{N+1} from {@link DeepFactorization#prefixProducts()}
+   * @param prefixes B_1..B_N from {@link DeepFactorization#prefixProducts()}
    * @param utg U^T G, unused (may be null) for depth 1
    */
   public static List<Matrix> assemble(DeepFactorization model, List<Matrix> prefixes, Matrix gvt, Matrix utg) {

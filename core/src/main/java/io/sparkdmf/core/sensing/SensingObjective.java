@@ -39,8 +39,7 @@ public final class SensingObjective extends BlockObjective<MeasurementBlock> {
   @Override
   public Evaluation evaluate(DeepFactorization model) {
     List<Matrix> prefixes = model.prefixProducts();
-    int depth = model.depth();
-    Matrix w = prefixes.get(depth);
+    Matrix w = model.endToEnd(prefixes);
     SensingPartial partial = blocks.aggregate(w, new SensingKernel(true));
     long count = partial.measurements();
     Matrix g = new Matrix(model.rows(), model.cols(), partial.gradient());

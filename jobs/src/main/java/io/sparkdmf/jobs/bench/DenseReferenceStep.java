@@ -23,7 +23,7 @@ public final class DenseReferenceStep {
   public List<Matrix> gradients(DeepFactorization model) {
     int depth = model.depth();
     List<Matrix> prefixes = model.prefixProducts();
-    Matrix w = prefixes.get(depth);
+    Matrix w = model.endToEnd(prefixes);
     Matrix g = Matrix.zeros(model.rows(), model.cols());
     double scale = 2.0 / entries.size();
     for (int e = 0; e < entries.size(); e++) {

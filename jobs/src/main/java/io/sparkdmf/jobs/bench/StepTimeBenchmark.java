@@ -28,10 +28,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code dmf bench-step}: time per training step of the reference completion task (group RMSprop,
+ * {@code dmf bench step}: time per training step of the reference completion task (group RMSprop,
  * gaussian init 1e-3) on each engine, against a dense baseline step measured in the same run.
  */
-@Command(name = "bench-step", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "step", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Benchmark: milliseconds per step of the reference task on each engine,"
         + " with a dense (PyTorch-style) step as the baseline measured in the same run.")
 public final class StepTimeBenchmark implements Callable<Integer> {
@@ -79,7 +79,7 @@ public final class StepTimeBenchmark implements Callable<Integer> {
     CompletionProblem problem = SyntheticCompletion.parse(synthetic).generate();
     FactorShapes shapes = new FactorShapes(problem.rows(), problem.cols(), depth,
         width != null ? width : Math.min(problem.rows(), problem.cols()));
-    System.out.println("# bench-step: " + synthetic + ", depth " + depth + ", width "
+    System.out.println("# bench step: " + synthetic + ", depth " + depth + ", width "
         + shapes.hiddenWidth() + ", group RMSprop lr 1e-3");
     System.out.println("# command: deploy/dmf " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
     System.out.println("# BLAS: " + Blas.implementation() + "; cores: " + Runtime.getRuntime().availableProcessors());
@@ -103,7 +103,7 @@ public final class StepTimeBenchmark implements Callable<Integer> {
     if (converge) {
       timeToConverge(problem, shapes, cores);
     }
-    JavaSparkContext sc = SparkContexts.start("dmf bench-step");
+    JavaSparkContext sc = SparkContexts.start("dmf bench step");
     try (Objective entries = CompletionObjective.spark(sc.parallelize(
         problem.train().split(Math.max(256, problem.train().size() / cores)), cores), problem.train().size())) {
       double spark = report("spark engine, " + sc.master(), sparkSteps, trainerLoop(entries, shapes));

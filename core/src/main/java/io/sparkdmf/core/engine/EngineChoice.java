@@ -1,4 +1,4 @@
-package io.sparkdmf.jobs;
+package io.sparkdmf.core.engine;
 
 import java.util.function.Supplier;
 
@@ -6,7 +6,7 @@ import java.util.function.Supplier;
  * Where the kernels run: in the driver's threads, on Spark with the factors broadcast each step, or
  * on Spark with the outer factors in RDD blocks; or chosen from the data and factor sizes.
  */
-enum EngineChoice {
+public enum EngineChoice {
   /** Local up to {@link #AUTO_LOCAL_LIMIT} entries; blocked once the factors pass {@link #BROADCAST_LIMIT_BYTES}; Spark between. */
   AUTO,
   LOCAL,
@@ -14,22 +14,22 @@ enum EngineChoice {
   BLOCKED;
 
   /** Up to this many entries fit the driver easily and a local step beats Spark's fixed cost per step. */
-  static final long AUTO_LOCAL_LIMIT = 1_000_000;
+  public static final long AUTO_LOCAL_LIMIT = 1_000_000;
 
   /**
    * Factors up to this size are broadcast every step; beyond, shipping every factor to every executor
    * each step costs more than routing each block only the vectors its entries use.
    */
-  static final long BROADCAST_LIMIT_BYTES = 256L << 20;
+  public static final long BROADCAST_LIMIT_BYTES = 256L << 20;
 
   /**
    * Below this many entries per thread, handing work to another thread costs more than it saves
-   * (measured with bench-step: 2 threads are slower than 1 on 2,000 entries).
+   * (measured with 'dmf bench step': 2 threads are slower than 1 on 2,000 entries).
    */
-  static final int MIN_ENTRIES_PER_THREAD = 20_000;
+  public static final int MIN_ENTRIES_PER_THREAD = 20_000;
 
   /** Builds the variant this choice and the sizes call for; {@code blocked} may be null where unsupported. */
-  <T> T choose(long size, long factorBytes, Supplier<T> local, Supplier<T> spark, Supplier<T> blocked) {
+  public <T> T choose(long size, long factorBytes, Supplier<T> local, Supplier<T> spark, Supplier<T> blocked) {
     EngineChoice engine = this;
     if (engine == AUTO) {
       engine = size <= AUTO_LOCAL_LIMIT ? LOCAL
@@ -49,16 +49,16 @@ enum EngineChoice {
   }
 
   /** The bytes of the outer factors W_N and W_1 of an m x n model of hidden width d. */
-  static long factorBytes(int rows, int cols, int width) {
+  public static long factorBytes(int rows, int cols, int width) {
     return ((long) rows + cols) * width * Double.BYTES;
   }
 
-  static int localThreads(long size, int parallelism) {
+  public static int localThreads(long size, int parallelism) {
     return (int) Math.max(1, Math.min(parallelism, size / MIN_ENTRIES_PER_THREAD));
   }
 
   /** A block size that gives every thread or partition several blocks. */
-  static int blockSize(long size, int parallelism) {
+  public static int blockSize(long size, int parallelism) {
     return (int) Math.max(256, Math.min(4096, (size + 4L * parallelism - 1) / (4L * parallelism)));
   }
 }

@@ -1,21 +1,22 @@
-package io.sparkdmf.jobs;
+package io.sparkdmf.core.routing;
 
 import io.sparkdmf.core.blocked.BlockLayout;
 import io.sparkdmf.core.blocked.BlockedCompletion;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.optim.Optimizer;
+import io.sparkdmf.core.train.TrainData;
 import io.sparkdmf.core.train.TrainingState;
 import org.apache.spark.api.java.JavaRDD;
 
 /** Observed entries for the block engine, which keeps the outer factors in RDD blocks. */
-record BlockedTrainData(JavaRDD<EntryBlock> entries, long size, BlockLayout layout) implements TrainData {
+public record BlockedTrainData(JavaRDD<EntryBlock> entries, long size, BlockLayout layout) implements TrainData {
 
   /**
    * Steps between local checkpoints of the factor RDDs when no --checkpoint-dir cuts their lineage:
    * often enough that Spark's planning stays cheap, rarely enough to cost little.
    */
-  static final int LINEAGE_CUT_EVERY = 25;
+  public static final int LINEAGE_CUT_EVERY = 25;
 
   @Override
   public String engineName() {

@@ -1,13 +1,11 @@
-package io.sparkdmf.jobs;
+package io.sparkdmf.core.train;
 
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.objective.Objective;
 import io.sparkdmf.core.optim.Optimizer;
-import io.sparkdmf.core.train.DriverTrainingState;
-import io.sparkdmf.core.train.TrainingState;
 
 /** Training data already routed to an engine, ready to start training a model on it. */
-interface TrainData extends AutoCloseable {
+public interface TrainData extends AutoCloseable {
 
   /** Number of entries or measurements. */
   long size();

@@ -1,0 +1,32 @@
+package io.sparkdmf.core.routing;
+
+import io.sparkdmf.core.blocked.BlockLayout;
+import io.sparkdmf.core.completion.CompletionObjective;
+import io.sparkdmf.core.completion.EntryBlock;
+import io.sparkdmf.core.engine.EngineChoice;
+import io.sparkdmf.core.train.TrainData;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.spark.api.java.JavaRDD;
+
+/**
+ * Sends observed entries to the engine an {@link EngineChoice} and the sizes call for: the driver's
+ * threads, Spark with broadcast factors, or the block engine. Shared by the complete job and the
+ * Spark ML estimator.
+ */
+public final class CompletionRouting {
+  private CompletionRouting() {}
+
+  /**
+   * @param onDriver the entries as blocks on the driver (only called for the local engine)
+   * @param inRdd the entries as an RDD with the wanted partitioning (only called for Spark engines)
+   * @param parallelism threads (local), partitions (spark), row and column blocks (blocked)
+   */
+  public static TrainData route(EngineChoice engine, long count, int rows, int cols, int width, int parallelism,
+      Supplier<List<EntryBlock>> onDriver, Supplier<JavaRDD<EntryBlock>> inRdd) {
+    return engine.choose(count, EngineChoice.factorBytes(rows, cols, width),
+        () -> TrainData.of(CompletionObjective.local(onDriver.get(), EngineChoice.localThreads(count, parallelism))),
+        () -> TrainData.of(CompletionObjective.spark(inRdd.get(), count)),
+        () -> new BlockedTrainData(inRdd.get(), count, BlockLayout.forParallelism(parallelism, rows, cols)));
+  }
+}

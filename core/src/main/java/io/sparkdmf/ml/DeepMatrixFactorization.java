@@ -1,0 +1,239 @@
+package io.sparkdmf.ml;
+
+import io.sparkdmf.core.completion.EntryBlock;
+import io.sparkdmf.core.completion.EntryBlockBuilder;
+import io.sparkdmf.core.engine.EngineChoice;
+import io.sparkdmf.core.linalg.Matrix;
+import io.sparkdmf.core.model.DeepFactorization;
+import io.sparkdmf.core.model.FactorShapes;
+import io.sparkdmf.core.model.Initialization;
+import io.sparkdmf.core.optim.Optimizer;
+import io.sparkdmf.core.routing.CompletionRouting;
+import io.sparkdmf.core.train.StoppingRule;
+import io.sparkdmf.core.train.TrainData;
+import io.sparkdmf.core.train.Trainer;
+import io.sparkdmf.core.train.TrainingListener;
+import io.sparkdmf.core.train.TrainingState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.ml.util.Identifiable$;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * A Spark ML {@link Estimator} for rating data, like {@code ml.recommendation.ALS}: fits a deep
+ * factorization R ~ W_N ... W_1 (users x items) to a DataFrame of (user, item, rating) by gradient
+ * training from small initialization on the engine the data size calls for, and returns a
+ * {@link DeepMatrixFactorizationModel}. Ids are any integers (mapped to indices internally).
+ */
+public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactorizationModel>
+    implements DefaultParamsWritable {
+  private static final long serialVersionUID = 1L;
+
+  private final String uid;
+  private final Param<String> userCol;
+  private final Param<String> itemCol;
+  private final Param<String> ratingCol;
+  private final Param<String> predictionCol;
+  private final Param<String> coldStartStrategy;
+  private final IntParam depth;
+  private final IntParam width;
+  private final DoubleParam initScale;
+  private final Param<String> optimizer;
+  private final DoubleParam learningRate;
+  private final IntParam maxIter;
+  private final DoubleParam tol;
+  private final Param<String> engine;
+  private final IntParam numBlocks;
+  private final LongParam seed;
+
+  public DeepMatrixFactorization() {
+    this(Identifiable$.MODULE$.randomUID("dmf"));
+  }
+
+  public DeepMatrixFactorization(String uid) {
+    this.uid = uid;
+    userCol = RecommenderColumns.userCol(uid);
+    itemCol = RecommenderColumns.itemCol(uid);
+    ratingCol = new Param<>(uid, "ratingCol", "column of ratings (numbers)");
+    predictionCol = RecommenderColumns.predictionCol(uid);
+    coldStartStrategy = RecommenderColumns.coldStartStrategy(uid);
+    depth = new IntParam(uid, "depth", "number of factors N (>= 2)", ParamValidators.gtEq(2));
+    width = new IntParam(uid, "width", "hidden width d_1 .. d_{N-1} (>= 1)", ParamValidators.gtEq(1));
+    initScale = new DoubleParam(uid, "initScale", "standard deviation of the gaussian initialization (> 0)",
+        ParamValidators.gt(0));
+    optimizer = new Param<>(uid, "optimizer", "gd, momentum, grouprmsprop or adam",
+        ParamValidators.inArray(new String[] {"gd", "momentum", "grouprmsprop", "adam"}));
+    learningRate = new DoubleParam(uid, "learningRate", "step size (> 0)", ParamValidators.gt(0));
+    maxIter = new IntParam(uid, "maxIter", "most full-batch steps (>= 0)", ParamValidators.gtEq(0));
+    tol = new DoubleParam(uid, "tol", "stop once the train MSE is at most this (>= 0)", ParamValidators.gtEq(0));
+    engine = new Param<>(uid, "engine", "auto, local, spark (broadcast factors) or blocked (factors in RDD blocks)",
+        ParamValidators.inArray(new String[] {"auto", "local", "spark", "blocked"}));
+    numBlocks = new IntParam(uid, "numBlocks", "threads, partitions or row/column blocks (0: Spark's default"
+        + " parallelism)", ParamValidators.gtEq(0));
+    seed = new LongParam(uid, "seed", "seed of the initialization");
+    setDefault(userCol, "user");
+    setDefault(itemCol, "item");
+    setDefault(ratingCol, "rating");
+    setDefault(predictionCol, "prediction");
+    setDefault(coldStartStrategy, RecommenderColumns.NAN);
+    setDefault(depth, 3);
+    setDefault(width, 16);
+    setDefault(initScale, 0.3);
+    setDefault(optimizer, "adam");
+    setDefault(learningRate, 0.05);
+    setDefault(maxIter, 100);
+    setDefault(tol, 0.0);
+    setDefault(engine, "auto");
+    setDefault(numBlocks, 0);
+    setDefault(seed, 0L);
+  }
+
+  @Override
+  public String uid() {
+    return uid;
+  }
+
+  // Params, found by Spark through these public no-argument accessors.
+  public Param<String> userCol() { return userCol; }
+  public Param<String> itemCol() { return itemCol; }
+  public Param<String> ratingCol() { return ratingCol; }
+  public Param<String> predictionCol() { return predictionCol; }
+  public Param<String> coldStartStrategy() { return coldStartStrategy; }
+  public IntParam depth() { return depth; }
+  public IntParam width() { return width; }
+  public DoubleParam initScale() { return initScale; }
+  public Param<String> optimizer() { return optimizer; }
+  public DoubleParam learningRate() { return learningRate; }
+  public IntParam maxIter() { return maxIter; }
+  public DoubleParam tol() { return tol; }
+  public Param<String> engine() { return engine; }
+  public IntParam numBlocks() { return numBlocks; }
+  public LongParam seed() { return seed; }
+
+  public DeepMatrixFactorization setUserCol(String value) { set(userCol, value); return this; }
+  public DeepMatrixFactorization setItemCol(String value) { set(itemCol, value); return this; }
+  public DeepMatrixFactorization setRatingCol(String value) { set(ratingCol, value); return this; }
+  public DeepMatrixFactorization setPredictionCol(String value) { set(predictionCol, value); return this; }
+  public DeepMatrixFactorization setColdStartStrategy(String value) { set(coldStartStrategy, value); return this; }
+  public DeepMatrixFactorization setDepth(int value) { set(depth, value); return this; }
+  public DeepMatrixFactorization setWidth(int value) { set(width, value); return this; }
+  public DeepMatrixFactorization setInitScale(double value) { set(initScale, value); return this; }
+  public DeepMatrixFactorization setOptimizer(String value) { set(optimizer, value); return this; }
+  public DeepMatrixFactorization setLearningRate(double value) { set(learningRate, value); return this; }
+  public DeepMatrixFactorization setMaxIter(int value) { set(maxIter, value); return this; }
+  public DeepMatrixFactorization setTol(double value) { set(tol, value); return this; }
+  public DeepMatrixFactorization setEngine(String value) { set(engine, value); return this; }
+  public DeepMatrixFactorization setNumBlocks(int value) { set(numBlocks, value); return this; }
+  public DeepMatrixFactorization setSeed(long value) { set(seed, value); return this; }
+
+  @Override
+  public StructType transformSchema(StructType schema) {
+    RecommenderColumns.requireIntegral(schema, getOrDefault(userCol));
+    RecommenderColumns.requireIntegral(schema, getOrDefault(itemCol));
+    RecommenderColumns.requireNumeric(schema, getOrDefault(ratingCol));
+    return RecommenderColumns.withPrediction(schema, getOrDefault(predictionCol));
+  }
+
+  @Override
+  public DeepMatrixFactorizationModel fit(Dataset<?> dataset) {
+    transformSchema(dataset.schema());
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
+    int parallelism = (Integer) getOrDefault(numBlocks) > 0 ? (Integer) getOrDefault(numBlocks) : sc.defaultParallelism();
+    Dataset<Row> ratings = dataset.select(
+        functions.col(getOrDefault(userCol)).cast("long"), functions.col(getOrDefault(itemCol)).cast("long"),
+        functions.col(getOrDefault(ratingCol)).cast("double")).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long invalid = ratings.filter(functions.col(getOrDefault(userCol)).isNull().or(functions.col(getOrDefault(itemCol)).isNull())
+          .or(functions.col(getOrDefault(ratingCol)).isNull()).or(functions.isnan(functions.col(getOrDefault(ratingCol))))).count();
+      if (invalid > 0) {
+        throw new IllegalArgumentException(invalid + " rows have a null id or a null or NaN rating");
+      }
+      IdIndex users = IdIndex.of(distinct(ratings, getOrDefault(userCol)));
+      IdIndex items = IdIndex.of(distinct(ratings, getOrDefault(itemCol)));
+      JavaRDD<EntryBlock> entries = entries(sc, ratings, users, items, parallelism);
+      long count = entries.map(EntryBlock::size).fold(0, Integer::sum);
+      int hidden = (Integer) getOrDefault(width);
+      FactorShapes shapes = new FactorShapes(users.size(), items.size(), (Integer) getOrDefault(depth), hidden);
+      DeepFactorization start = Initialization.GAUSSIAN.create(shapes, (Double) getOrDefault(initScale), (Long) getOrDefault(seed));
+      DeepFactorization fitted;
+      try (TrainData data = CompletionRouting.route(
+              EngineChoice.valueOf(getOrDefault(engine).toUpperCase(Locale.ROOT)), count, users.size(), items.size(), hidden,
+              parallelism, () -> new ArrayList<>(entries.collect()), () -> entries);
+          TrainingState state = data.start(start,
+              Optimizer.Kind.parse(getOrDefault(optimizer)).create((Double) getOrDefault(learningRate)))) {
+        fitted = new Trainer(new StoppingRule((Integer) getOrDefault(maxIter), (Double) getOrDefault(tol)), TrainingListener.NONE)
+            .train(state, 0).model();
+      } finally {
+        entries.unpersist();
+      }
+      DeepMatrixFactorizationModel model = new DeepMatrixFactorizationModel(uid,
+          DeepMatrixFactorizationModel.factorFrame(dataset.sparkSession(), users, userVectors(fitted)),
+          DeepMatrixFactorizationModel.factorFrame(dataset.sparkSession(), items, fitted.factor(1)));
+      copyValues(model, ParamMap.empty());
+      return model.setParent(this);
+    } finally {
+      ratings.unpersist();
+    }
+  }
+
+  private static long[] distinct(Dataset<Row> ratings, String column) {
+    List<Row> rows = ratings.select(column).distinct().collectAsList();
+    long[] ids = new long[rows.size()];
+    for (int k = 0; k < ids.length; k++) {
+      ids[k] = rows.get(k).getLong(0);
+    }
+    return ids;
+  }
+
+  private static JavaRDD<EntryBlock> entries(JavaSparkContext sc, Dataset<Row> ratings, IdIndex users,
+      IdIndex items, int parallelism) {
+    Broadcast<IdIndex> userIndex = sc.broadcast(users);
+    Broadcast<IdIndex> itemIndex = sc.broadcast(items);
+    return ratings.javaRDD().repartition(parallelism).mapPartitions(rows -> {
+      EntryBlockBuilder builder = new EntryBlockBuilder();
+      rows.forEachRemaining(row -> builder.add(userIndex.value().indexOf(row.getLong(0)),
+          itemIndex.value().indexOf(row.getLong(1)), row.getDouble(2)));
+      return List.of(builder.build()).iterator();
+    }).persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /** Row i of W_N W_{N-1} ... W_2: user i's vector, so that a rating is its dot product with column j of W_1. */
+  private static Matrix userVectors(DeepFactorization model) {
+    Matrix left = model.factor(model.depth());
+    for (int k = model.depth() - 1; k >= 2; k--) {
+      left = left.times(model.factor(k));
+    }
+    return left.transpose();
+  }
+
+  @Override
+  public DeepMatrixFactorization copy(ParamMap extra) {
+    return (DeepMatrixFactorization) defaultCopy(extra);
+  }
+
+  public static MLReader<DeepMatrixFactorization> read() {
+    return new DefaultParamsReader<>();
+  }
+
+  public static DeepMatrixFactorization load(String path) {
+    return read().load(path);
+  }
+}

@@ -1,0 +1,134 @@
+package io.sparkdmf.ml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparkdmf.core.LocalSpark;
+import io.sparkdmf.core.TestProblems;
+import io.sparkdmf.core.completion.EntryBlock;
+import io.sparkdmf.core.linalg.Matrix;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.evaluation.RegressionEvaluator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Spark ML estimator and model: fit, transform, cold start, top-k, persistence and pipelines. */
+class DeepMatrixFactorizationTest {
+  private static final StructType SCHEMA = new StructType()
+      .add("user", DataTypes.IntegerType, false)
+      .add("item", DataTypes.LongType, false)
+      .add("rating", DataTypes.FloatType, false);
+
+  private static SparkSession spark;
+  private static Dataset<Row> train;
+  private static Dataset<Row> test;
+
+  @BeforeAll
+  static void data() {
+    spark = SparkSession.builder().sparkContext(LocalSpark.context().sc()).getOrCreate();
+    Matrix truth = TestProblems.lowRank(40, 30, 2, 11);
+    EntryBlock sample = TestProblems.sample(truth, 0.6, 12);
+    train = frame(sample, false);
+    test = frame(sample, true); // every tenth entry: the sample is ordered by position
+  }
+
+  /** Entries as ratings with ids that are not indices: user 1000 + 7 i, item 50 + 3 j. */
+  private static Dataset<Row> frame(EntryBlock entries, boolean heldOut) {
+    List<Row> rows = new ArrayList<>();
+    for (int e = 0; e < entries.size(); e++) {
+      if ((e % 10 == 9) != heldOut) {
+        continue;
+      }
+      rows.add(RowFactory.create(1000 + 7 * entries.row(e), 50L + 3 * entries.col(e), (float) entries.value(e)));
+    }
+    return spark.createDataFrame(rows, SCHEMA);
+  }
+
+  private static DeepMatrixFactorization estimator() {
+    return new DeepMatrixFactorization().setDepth(3).setWidth(8).setInitScale(0.1).setOptimizer("adam")
+        .setLearningRate(0.01).setMaxIter(1500).setSeed(3);
+  }
+
+  private static double rmse(Dataset<Row> predictions) {
+    return new RegressionEvaluator().setLabelCol("rating").setPredictionCol("prediction").setMetricName("rmse")
+        .evaluate(predictions);
+  }
+
+  @Test
+  void fitsAndPredictsHeldOutRatings() {
+    // the implicit-regularization setting: small init, group RMSprop, trained to a small train MSE
+    DeepMatrixFactorizationModel model = estimator().setWidth(20).setInitScale(1e-3).setOptimizer("grouprmsprop")
+        .setLearningRate(3e-3).setMaxIter(30_000).setTol(1e-6).fit(train);
+    assertTrue(rmse(model.transform(train)) < 0.01, "train rmse " + rmse(model.transform(train)));
+    double heldOut = rmse(model.setColdStartStrategy("drop").transform(test));
+    assertTrue(heldOut < 0.2, "test rmse " + heldOut);
+    assertEquals(40, model.userFactors().count());
+  }
+
+  @Test
+  void coldStartGivesNanOrDropsTheRow() {
+    DeepMatrixFactorizationModel model = estimator().setMaxIter(5).fit(train);
+    Dataset<Row> unseen = spark.createDataFrame(List.of(RowFactory.create(1, 50L, 1f), RowFactory.create(1000, 50L, 1f)),
+        SCHEMA);
+    List<Row> withNan = model.setColdStartStrategy("nan").transform(unseen).orderBy("user").collectAsList();
+    assertTrue(Double.isNaN(withNan.get(0).getDouble(3)));
+    assertTrue(Double.isFinite(withNan.get(1).getDouble(3)));
+    assertEquals(1, model.setColdStartStrategy("drop").transform(unseen).count());
+  }
+
+  @Test
+  void recommendsTheHighestPredictedItems() {
+    DeepMatrixFactorizationModel model = estimator().setMaxIter(50).fit(train);
+    Row first = model.recommendForAllUsers(3).orderBy("user").first();
+    long user = first.getLong(0);
+    List<Row> recommended = first.getList(1);
+    assertEquals(3, recommended.size());
+    List<Row> all = model.transform(spark.createDataFrame(
+        model.itemFactors().select("id").collectAsList().stream()
+            .map(r -> RowFactory.create((int) user, r.getLong(0), 0f)).toList(), SCHEMA))
+        .orderBy(org.apache.spark.sql.functions.desc("prediction")).limit(3).collectAsList();
+    for (int r = 0; r < 3; r++) {
+      assertEquals(all.get(r).getLong(1), recommended.get(r).getLong(0));
+      assertEquals(all.get(r).getDouble(3), recommended.get(r).getDouble(1), 1e-12);
+    }
+  }
+
+  @Test
+  void savedModelsAndPipelinesReloadWithTheSamePredictions(@TempDir Path dir) throws Exception {
+    DeepMatrixFactorizationModel model = estimator().setMaxIter(30).fit(train);
+    model.save(dir.resolve("model").toString());
+    DeepMatrixFactorizationModel loaded = DeepMatrixFactorizationModel.load(dir.resolve("model").toString());
+    assertEquals(model.uid(), loaded.uid());
+    assertEquals(rmse(model.transform(test)), rmse(loaded.transform(test)), 0.0);
+
+    DeepMatrixFactorization estimator = estimator().setMaxIter(30).setWidth(5);
+    estimator.save(dir.resolve("estimator").toString());
+    DeepMatrixFactorization reloaded = DeepMatrixFactorization.load(dir.resolve("estimator").toString());
+    assertEquals(5, (Integer) reloaded.getOrDefault(reloaded.width()));
+
+    PipelineModel pipeline = new Pipeline().setStages(new PipelineStage[] {estimator}).fit(train);
+    pipeline.save(dir.resolve("pipeline").toString());
+    PipelineModel reloadedPipeline = PipelineModel.load(dir.resolve("pipeline").toString());
+    assertEquals(rmse(pipeline.transform(test)), rmse(reloadedPipeline.transform(test)), 0.0);
+  }
+
+  @Test
+  void badColumnsAndParamsAreRefused() {
+    assertThrows(IllegalArgumentException.class, () -> estimator().setUserCol("nobody").fit(train));
+    assertThrows(IllegalArgumentException.class, () -> estimator().setDepth(1));
+    assertThrows(IllegalArgumentException.class, () -> estimator().setColdStartStrategy("zero"));
+  }
+}
