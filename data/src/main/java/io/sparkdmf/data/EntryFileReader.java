@@ -2,7 +2,6 @@ package io.sparkdmf.data;
 
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.completion.EntryBlockBuilder;
-import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,9 +9,6 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
@@ -44,7 +40,7 @@ public final class EntryFileReader {
       implements Serializable {}
 
   public EntryDataset read(String pathOrGlob) {
-    List<String> files = listFiles(pathOrGlob);
+    List<String> files = InputFiles.list(sc.hadoopConfiguration(), pathOrGlob);
     List<JavaRDD<ParsedChunk>> perFile = new ArrayList<>();
     for (int f = 0; f < files.size(); f++) {
       perFile.add(parse(files.get(f), f));
@@ -66,44 +62,6 @@ public final class EntryFileReader {
       chunks.unpersist(false);
       throw e;
     }
-  }
-
-  private List<String> listFiles(String pathOrGlob) {
-    try {
-      Path path = new Path(pathOrGlob);
-      FileSystem fs = path.getFileSystem(sc.hadoopConfiguration());
-      FileStatus[] matches = fs.globStatus(path);
-      if (matches == null || matches.length == 0) {
-        throw new InputException(pathOrGlob, "no such file or directory");
-      }
-      List<String> files = new ArrayList<>();
-      for (FileStatus match : matches) {
-        FileStatus[] inside = match.isDirectory() ? fs.listStatus(match.getPath()) : new FileStatus[] {match};
-        Arrays.stream(inside)
-            .filter(FileStatus::isFile)
-            .map(status -> status.getPath().toString())
-            .filter(name -> !hidden(name))
-            .sorted()
-            .forEach(files::add);
-      }
-      if (files.isEmpty()) {
-        throw new InputException(pathOrGlob, "no entry files found (the directory is empty)");
-      }
-      return files;
-    } catch (IOException e) {
-      throw new InputException(pathOrGlob, "cannot be read: " + e.getMessage());
-    }
-  }
-
-  /** Local files without the "file:" scheme, as the user typed them; other schemes in full. */
-  private static String displayName(String file) {
-    Path path = new Path(file);
-    return "file".equals(path.toUri().getScheme()) ? path.toUri().getPath() : file;
-  }
-
-  private static boolean hidden(String name) {
-    String last = name.substring(name.lastIndexOf('/') + 1);
-    return last.startsWith("_") || last.startsWith(".");
   }
 
   private JavaRDD<ParsedChunk> parse(String file, int fileIndex) {
@@ -211,7 +169,7 @@ public final class EntryFileReader {
   }
 
   private static String fileOf(List<String> files, long location) {
-    return displayName(files.get((int) (location >>> LINE_BITS)));
+    return InputFiles.displayName(files.get((int) (location >>> LINE_BITS)));
   }
 
   private static long lineOf(long location) {

@@ -96,13 +96,13 @@ class CompleteJobTest {
     String checkpoints = dir.resolve("checkpoints").toString();
     String[] common = {"complete", "--synthetic", SMALL, "--engine", "blocked", "--parallelism", "2",
         "--optimizer", "adam", "--lr", "1e-2", "--checkpoint-every", "10"};
-    assertEquals(0, Main.run(concat(common, "--max-steps", "40", "--out", dir.resolve("whole").toString())));
+    assertEquals(0, Main.run(Args.concat(common, "--max-steps", "40", "--out", dir.resolve("whole").toString())));
     // a run that stopped at step 25, as if killed: its checkpoints of steps 10 and 20 remain
-    assertEquals(0, Main.run(concat(common, "--max-steps", "25", "--checkpoint-dir", checkpoints,
+    assertEquals(0, Main.run(Args.concat(common, "--max-steps", "25", "--checkpoint-dir", checkpoints,
         "--out", dir.resolve("first").toString())));
-    assertEquals(Main.EXIT_BAD_INPUT, Main.run(concat(common, "--max-steps", "40", "--checkpoint-dir",
+    assertEquals(Main.EXIT_BAD_INPUT, Main.run(Args.concat(common, "--max-steps", "40", "--checkpoint-dir",
         checkpoints, "--out", dir.resolve("clash").toString())), "old checkpoints need --resume or --overwrite");
-    assertEquals(0, Main.run(concat(common, "--max-steps", "40", "--checkpoint-dir", checkpoints, "--resume",
+    assertEquals(0, Main.run(Args.concat(common, "--max-steps", "40", "--checkpoint-dir", checkpoints, "--resume",
         "--out", dir.resolve("resumed").toString())));
     assertEquals(20, metrics(dir.resolve("resumed")).get("resumed_from_step").asInt());
     for (int k = 1; k <= 3; k++) {
@@ -118,12 +118,8 @@ class CompleteJobTest {
     Files.write(state, bytes);
     Files.walk(dir.resolve("checkpoints")).filter(p -> p.endsWith("driver.state") && !p.equals(state))
         .forEach(p -> p.toFile().delete()); // leave only the damaged checkpoint readable
-    assertEquals(Main.EXIT_BAD_INPUT, Main.run(concat(common, "--max-steps", "60", "--checkpoint-dir",
+    assertEquals(Main.EXIT_BAD_INPUT, Main.run(Args.concat(common, "--max-steps", "60", "--checkpoint-dir",
         checkpoints, "--resume", "--out", dir.resolve("damaged").toString())), "a damaged checkpoint is refused");
-  }
-
-  private static String[] concat(String[] first, String... more) {
-    return Stream.concat(Stream.of(first), Stream.of(more)).toArray(String[]::new);
   }
 
   @Test

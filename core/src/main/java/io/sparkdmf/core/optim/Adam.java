@@ -20,11 +20,6 @@ public final class Adam extends Optimizer {
   }
 
   @Override
-  public boolean usesGradientNorm() {
-    return false;
-  }
-
-  @Override
   public ElementwiseUpdate next(double gradientSquaredNorm) {
     beta1Power *= BETA1;
     beta2Power *= BETA2;
@@ -48,7 +43,7 @@ public final class Adam extends Optimizer {
 
   @Override
   public void restoreScalarState(double[] state) {
-    StateChecks.length(state, 2);
+    checkLength(state, 2);
     beta1Power = state[0];
     beta2Power = state[1];
   }

@@ -9,16 +9,6 @@ public final class GradientDescent extends Optimizer {
   }
 
   @Override
-  public int slotCount() {
-    return 0;
-  }
-
-  @Override
-  public boolean usesGradientNorm() {
-    return false;
-  }
-
-  @Override
   public ElementwiseUpdate next(double gradientSquaredNorm) {
     double lr = learningRate;
     return (w, g, slots, from, length) -> {
@@ -26,15 +16,5 @@ public final class GradientDescent extends Optimizer {
         w[i] -= lr * g[i];
       }
     };
-  }
-
-  @Override
-  public double[] scalarState() {
-    return new double[0];
-  }
-
-  @Override
-  public void restoreScalarState(double[] state) {
-    StateChecks.length(state, 0);
   }
 }

@@ -26,11 +26,6 @@ public final class GroupRmsProp extends Optimizer {
   }
 
   @Override
-  public int slotCount() {
-    return 0;
-  }
-
-  @Override
   public boolean usesGradientNorm() {
     return true;
   }
@@ -55,7 +50,7 @@ public final class GroupRmsProp extends Optimizer {
 
   @Override
   public void restoreScalarState(double[] state) {
-    StateChecks.length(state, 2);
+    checkLength(state, 2);
     average = state[0];
     decayPower = state[1];
   }

@@ -25,11 +25,6 @@ public final class Momentum extends Optimizer {
   }
 
   @Override
-  public boolean usesGradientNorm() {
-    return false;
-  }
-
-  @Override
   public ElementwiseUpdate next(double gradientSquaredNorm) {
     double lr = learningRate;
     double mu = momentum;
@@ -40,15 +35,5 @@ public final class Momentum extends Optimizer {
         w[i] -= lr * velocity[i];
       }
     };
-  }
-
-  @Override
-  public double[] scalarState() {
-    return new double[0];
-  }
-
-  @Override
-  public void restoreScalarState(double[] state) {
-    StateChecks.length(state, 0);
   }
 }

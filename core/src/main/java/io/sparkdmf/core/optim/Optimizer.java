@@ -16,19 +16,33 @@ import java.util.Locale;
 public abstract class Optimizer {
   private final List<double[][]> driverSlots = new ArrayList<>();
 
-  /** Per-entry state arrays each parameter needs (0 for gradient descent, 2 for Adam). */
-  public abstract int slotCount();
+  /** Per-entry state arrays each parameter needs (none unless overridden; Adam needs 2). */
+  public int slotCount() {
+    return 0;
+  }
 
-  /** Whether {@link #next} needs the squared norm of the whole gradient (else it may be NaN). */
-  public abstract boolean usesGradientNorm();
+  /** Whether {@link #next} needs the squared norm of the whole gradient (else it gets NaN). */
+  public boolean usesGradientNorm() {
+    return false;
+  }
 
   /** Advances the global state by one step and returns that step's per-entry update. */
   public abstract ElementwiseUpdate next(double gradientSquaredNorm);
 
-  /** The global scalars, for checkpoints. */
-  public abstract double[] scalarState();
+  /** The global scalars, for checkpoints (none unless overridden). */
+  public double[] scalarState() {
+    return new double[0];
+  }
 
-  public abstract void restoreScalarState(double[] state);
+  public void restoreScalarState(double[] state) {
+    checkLength(state, 0);
+  }
+
+  static void checkLength(double[] state, int expected) {
+    if (state.length != expected) {
+      throw new IllegalArgumentException("optimizer state has " + state.length + " values, expected " + expected);
+    }
+  }
 
   /** One step for parameters held on the driver: moves them in place against their gradients. */
   public final void step(List<Matrix> parameters, List<Matrix> gradients) {

@@ -20,6 +20,7 @@ import io.sparkdmf.core.train.TrainingListener;
 import io.sparkdmf.core.train.TrainingState;
 import io.sparkdmf.data.SyntheticRatings;
 import io.sparkdmf.jobs.SparkContexts;
+import io.sparkdmf.jobs.experiment.Figures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -71,7 +72,8 @@ public final class ScaleBenchmark implements Callable<Integer> {
   int alsIterations;
 
   @Option(names = "--reg-params", split = ",", defaultValue = "0.01,0.03,0.1",
-      description = "ALS regParam grid, tuned on the first size's held-out RMSE (default: ${DEFAULT-VALUE}).")
+      description = "ALS regParam grid, tuned on the first size's held-out RMSE; a single value is used as is"
+          + " (default: ${DEFAULT-VALUE}).")
   double[] regParams;
 
   @Option(names = "--depths", split = ",", defaultValue = "2,3", description = "DMF depths (default: ${DEFAULT-VALUE}).")
@@ -116,9 +118,14 @@ public final class ScaleBenchmark implements Callable<Integer> {
   @Option(names = "--csv", paramLabel = "FILE", description = "Also write the result rows to this CSV file.")
   Path csv;
 
-  /** One method at one size. */
+  @Option(names = "--plots", paramLabel = "DIR",
+      description = "Write figures (PNG and SVG) here: time per epoch against size, and held-out RMSE"
+          + " per epoch at each size trained to the best RMSE, with ALS and the noise floor.")
+  Path plots;
+
+  /** One method at one size; {@code curve} holds the held-out RMSE after each epoch (empty for ALS). */
   record Result(long ratings, String method, double secondsPerEpoch, int epochs, double secondsToBest,
-      double bestTestRmse, double noiseFloor, long peakHeapMiB) {}
+      double bestTestRmse, double noiseFloor, long peakHeapMiB, double[] curve) {}
 
   private final List<Result> results = new ArrayList<>();
   private final List<String> overheads = new ArrayList<>();
@@ -140,7 +147,7 @@ public final class ScaleBenchmark implements Callable<Integer> {
           size, spec.rows(), spec.cols(), spec.rank(), spec.noise(), trainCount, testCount);
       boolean converge = size <= convergeUpTo;
       if (tunedReg == null) {
-        tunedReg = tuneAls(sc, data, spec);
+        tunedReg = regParams.length == 1 ? regParams[0] : tuneAls(sc, data);
       }
       als(sc, data, spec, tunedReg, converge ? alsIterations : timingAlsIterations);
       for (String engine : engines) {
@@ -153,10 +160,51 @@ public final class ScaleBenchmark implements Callable<Integer> {
       data.test().unpersist();
     }
     printTable();
+    if (plots != null) {
+      plot();
+    }
     return 0;
   }
 
-  private double tuneAls(JavaSparkContext sc, SyntheticRatings.Split data, SyntheticRatings spec) {
+  private void plot() throws IOException {
+    Files.createDirectories(plots);
+    List<String> methods = results.stream().map(ScaleBenchmark::family).distinct().toList();
+    List<Figures.Line> timing = new ArrayList<>();
+    for (String method : methods) {
+      List<Result> rows = results.stream().filter(r -> family(r).equals(method)).toList();
+      timing.add(new Figures.Line(method, rows.stream().mapToDouble(r -> r.ratings() / 1e6).toArray(),
+          rows.stream().mapToDouble(Result::secondsPerEpoch).toArray(), false));
+    }
+    Figures.save(Figures.chart("Time per ALS iteration / DMF epoch", "ratings (millions)", "seconds", true, true,
+        timing), plots.resolve("time-per-epoch"));
+    for (long size : sizes) {
+      List<Result> atSize = results.stream().filter(r -> r.ratings() == size).toList();
+      if (atSize.stream().noneMatch(r -> r.curve().length > 1 && r.epochs() > timingEpochs)) {
+        continue;
+      }
+      int longest = atSize.stream().mapToInt(r -> r.curve().length).max().orElse(1);
+      List<Figures.Line> lines = new ArrayList<>();
+      for (Result r : atSize) {
+        double[] epochs = r.curve().length > 0
+            ? java.util.stream.IntStream.range(0, r.curve().length).asDoubleStream().toArray()
+            : new double[] {0, longest - 1};
+        double[] rmse = r.curve().length > 0 ? r.curve() : new double[] {r.bestTestRmse(), r.bestTestRmse()};
+        lines.add(new Figures.Line(r.curve().length > 0 ? r.method() : r.method() + " (after " + r.epochs()
+            + " iterations)", epochs, rmse, r.curve().length == 0));
+      }
+      lines.add(new Figures.Line("noise floor", new double[] {0, longest - 1},
+          new double[] {atSize.get(0).noiseFloor(), atSize.get(0).noiseFloor()}, true));
+      Figures.save(Figures.chart(String.format(Locale.ROOT, "Held-out RMSE, %,d ratings", size), "epoch",
+          "test RMSE", false, false, lines), plots.resolve("test-rmse-" + size));
+    }
+  }
+
+  /** The method without its size-specific details, for one line per method across sizes. */
+  private static String family(Result result) {
+    return result.method().startsWith("als") ? "ALS rank 10" : result.method();
+  }
+
+  private double tuneAls(JavaSparkContext sc, SyntheticRatings.Split data) {
     double best = regParams[0];
     double bestRmse = Double.POSITIVE_INFINITY;
     for (double reg : regParams) {
@@ -195,7 +243,7 @@ public final class ScaleBenchmark implements Callable<Integer> {
     try (PeakHeap heap = new PeakHeap()) {
       AlsRun run = alsFit(sc, data, reg, iterations);
       record(new Result(spec.entries(), String.format(Locale.ROOT, "als rank 10 reg %.3f", reg),
-          run.seconds / iterations, iterations, run.seconds, run.rmse, spec.noise(), heap.peakMiB()));
+          run.seconds / iterations, iterations, run.seconds, run.rmse, spec.noise(), heap.peakMiB(), new double[0]));
     }
   }
 
@@ -234,7 +282,8 @@ public final class ScaleBenchmark implements Callable<Integer> {
       }
       record(new Result(spec.entries(), "dmf depth " + depth + " width " + width + " (" + engine + ")",
           watcher.trainingSeconds / Math.max(1, watcher.epochs), watcher.epochs, watcher.secondsToBest,
-          watcher.bestRmse, spec.noise(), heap.peakMiB()));
+          watcher.bestRmse, spec.noise(), heap.peakMiB(),
+          watcher.curve.stream().mapToDouble(Double::doubleValue).toArray()));
     }
   }
 
@@ -255,6 +304,7 @@ public final class ScaleBenchmark implements Callable<Integer> {
     double bestRmse = Double.POSITIVE_INFINITY;
     double secondsToBest;
     int epochs;
+    final List<Double> curve = new ArrayList<>();
     private int bestEpoch;
 
     EarlyStopping(Objective test, int maxEpochs) {
@@ -268,6 +318,7 @@ public final class ScaleBenchmark implements Callable<Integer> {
       trainingSeconds = secondsSoFar - evaluationSeconds;
       epochs = step;
       double rmse = Metrics.rmse(state.model(), test);
+      curve.add(rmse);
       if (rmse < bestRmse) {
         bestRmse = rmse;
         bestEpoch = step;

@@ -11,13 +11,13 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Line charts saved as PNG and SVG with XChart. */
-final class Figures {
+public final class Figures {
   private Figures() {}
 
   /** One line of a chart. */
-  record Line(String name, double[] x, double[] y, boolean dashed) {}
+  public record Line(String name, double[] x, double[] y, boolean dashed) {}
 
-  static XYChart chart(String title, String xTitle, String yTitle, boolean logX, boolean logY, List<Line> lines) {
+  public static XYChart chart(String title, String xTitle, String yTitle, boolean logX, boolean logY, List<Line> lines) {
     XYChart chart = new XYChartBuilder().width(720).height(480).title(title)
         .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
     chart.getStyler().setXAxisLogarithmic(logX);
@@ -36,7 +36,7 @@ final class Figures {
   }
 
   /** Writes {@code base}.png and {@code base}.svg. */
-  static void save(XYChart chart, Path base) throws IOException {
+  public static void save(XYChart chart, Path base) throws IOException {
     BitmapEncoder.saveBitmap(chart, base.toString(), BitmapEncoder.BitmapFormat.PNG);
     VectorGraphicsEncoder.saveVectorGraphic(chart, base.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
   }
