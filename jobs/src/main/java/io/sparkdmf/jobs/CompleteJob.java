@@ -31,34 +31,18 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
         "Matrix completion with a deep factorization W = W_N ... W_1 trained from small initialization.",
+        "--input: entry files, 'row col value' per line (comma, tab or space separated); --rows and --cols"
+            + " default to the largest index + 1.",
+        "--synthetic: the reference task, e.g. n=100,rank=5,observed=2000,seed=0 (optional m= for m x n,"
+            + " test= for held-out entries).",
         "Writes metrics.json, history.csv, factors/W1.mtx .. WN.mtx and (with test entries)"
             + " predictions.csv into --out, all at once at the end."})
 final class CompleteJob implements Callable<Integer> {
 
-  @Option(names = "--input", paramLabel = "PATH",
-      description = "Entry file(s): 'row col value' per line (comma, tab or space separated);"
-          + " a file, directory or glob on any Hadoop file system.")
-  String input;
-
-  @Option(names = "--test", paramLabel = "PATH", description = "Held-out entries (same format as --input) for test RMSE.")
-  String testInput;
-
-  @Option(names = "--header", description = "The entry files start with a header line.")
-  boolean header;
+  @Mixin DataOptions data;
 
   @Option(names = "--one-based", description = "Indices in the entry files start at 1 (default 0).")
   boolean oneBased;
-
-  @Option(names = "--rows", description = "Number of rows (default: largest row index + 1).")
-  Integer rows;
-
-  @Option(names = "--cols", description = "Number of columns (default: largest column index + 1).")
-  Integer cols;
-
-  @Option(names = "--synthetic", paramLabel = "SPEC",
-      description = "Generate the reference task instead of reading files, e.g."
-          + " n=100,rank=5,observed=2000,seed=0 (optional m= for m x n, test= for held-out entries).")
-  String synthetic;
 
   @Mixin ModelOptions model;
   @Mixin TrainingOptions training;
@@ -66,29 +50,26 @@ final class CompleteJob implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if ((input == null) == (synthetic == null)) {
-      throw new IllegalArgumentException("give exactly one of --input PATH or --synthetic SPEC");
-    }
     return new TrainingRun("complete", model, training, output)
-        .run(synthetic != null ? this::generate : this::read);
+        .run(data.synthetic() ? this::generate : this::read);
   }
 
   private TrainingTask generate(JavaSparkContext sc, int parallelism) {
-    CompletionProblem problem = SyntheticCompletion.parse(synthetic).generate();
+    CompletionProblem problem = SyntheticCompletion.parse(data.synthetic).generate();
     return task(problem.rows(), problem.cols(),
         distribute(problem.train(), sc, parallelism, problem.rows(), problem.cols()),
         problem.test(), sc, parallelism, problem);
   }
 
   private TrainingTask read(JavaSparkContext sc, int parallelism) {
-    EntryFormat format = new EntryFormat(header, oneBased,
-        rows != null ? rows : EntryFormat.UNKNOWN, cols != null ? cols : EntryFormat.UNKNOWN);
-    EntryDataset data = new EntryFileReader(sc, format).read(input);
-    TrainData train = distribute(data.blocks(), data.count(), parallelism, data.rows(), data.cols());
-    EntryBlock test = testInput == null ? new EntryBlock(new int[0], new int[0], new double[0])
+    EntryFormat format = new EntryFormat(data.header, oneBased,
+        data.rows != null ? data.rows : EntryFormat.UNKNOWN, data.cols != null ? data.cols : EntryFormat.UNKNOWN);
+    EntryDataset entries = new EntryFileReader(sc, format).read(data.input);
+    TrainData train = distribute(entries.blocks(), entries.count(), parallelism, entries.rows(), entries.cols());
+    EntryBlock test = data.testInput == null ? new EntryBlock(new int[0], new int[0], new double[0])
         : EntryBlock.concat(new EntryFileReader(sc,
-            new EntryFormat(header, oneBased, data.rows(), data.cols())).read(testInput).blocks().collect());
-    return task(data.rows(), data.cols(), train, test, sc, parallelism, null);
+            new EntryFormat(data.header, oneBased, entries.rows(), entries.cols())).read(data.testInput).blocks().collect());
+    return task(entries.rows(), entries.cols(), train, test, sc, parallelism, null);
   }
 
   /** @param synthetic the generated problem (for its ground truth), or null for files */
