@@ -157,8 +157,11 @@ public final class BlockedCompletion implements TrainingState {
               block.ids().length, layout.rowBlocks());
           Matrix gradient = inner == null ? sums.copy() : inner.times(sums);
           gradient.scale(scale);
-          Matrix share = block.vectors().timesTranspose(sums);
-          share.scale(scale);
+          Matrix share = null; // depth 2 has no inner factors, so S is not needed
+          if (inner != null) {
+            share = block.vectors().timesTranspose(sums);
+            share.scale(scale);
+          }
           return new GradientBlock(block, gradient, share);
         })
         .persist(StorageLevel.MEMORY_AND_DISK());
