@@ -21,9 +21,6 @@ import scala.Tuple2;
  * {@link InputException} naming the file, the line and the problem (the first one, in file order).
  */
 public final class EntryFileReader {
-  /** Line locations are packed as fileIndex * 2^40 + line, so one long sorts in file order. */
-  private static final int LINE_BITS = 40;
-
   private final JavaSparkContext sc;
   private final EntryFormat format;
 
@@ -80,7 +77,7 @@ public final class EntryFileReader {
     while (lines.hasNext()) {
       Tuple2<String, Long> numbered = lines.next();
       long line = numbered._2() + 1;
-      long location = ((long) fileIndex << LINE_BITS) + line;
+      long location = LineLocation.of(fileIndex, line);
       if (format.header() && line == 1) {
         continue;
       }
@@ -105,7 +102,7 @@ public final class EntryFileReader {
   private static void failOnFirstBadLine(JavaRDD<ParsedChunk> chunks, List<String> files) {
     List<BadLine> bad = chunks.map(ParsedChunk::badLine).filter(Objects::nonNull).collect();
     bad.stream().min(Comparator.comparingLong(BadLine::location)).ifPresent(b -> {
-      throw new InputException(fileOf(files, b.location()), lineOf(b.location()), b.problem());
+      throw new InputException(LineLocation.file(files, b.location()), LineLocation.line(b.location()), b.problem());
     });
   }
 
@@ -124,55 +121,14 @@ public final class EntryFileReader {
     return new long[] {Math.max(a[0], b[0]), Math.max(a[1], b[1]), a[2] + b[2]};
   }
 
-  /**
-   * Keys every entry by its (row, col) pair and keeps, per pair, the two earliest locations; a pair
-   * with a second location is a duplicate. One shuffle of two longs per entry.
-   */
   private static void failOnFirstDuplicate(JavaRDD<ParsedChunk> chunks, List<String> files) {
-    List<long[]> firstDuplicate = chunks
-        .flatMapToPair(chunk -> {
-          List<Tuple2<Long, long[]>> keyed = new ArrayList<>(chunk.block().size());
-          for (int e = 0; e < chunk.block().size(); e++) {
-            long key = ((long) chunk.block().row(e) << 32) | chunk.block().col(e);
-            keyed.add(new Tuple2<>(key, new long[] {chunk.locations()[e], Long.MAX_VALUE}));
-          }
-          return keyed.iterator();
-        })
-        .reduceByKey(EntryFileReader::twoEarliest)
-        .values()
-        .filter(pair -> pair[1] != Long.MAX_VALUE)
-        .takeOrdered(1, new SecondLocationOrder());
-    if (!firstDuplicate.isEmpty()) {
-      long first = firstDuplicate.get(0)[0];
-      long second = firstDuplicate.get(0)[1];
-      String firstFile = fileOf(files, first);
-      String secondFile = fileOf(files, second);
-      String where = firstFile.equals(secondFile) ? "line " + lineOf(first) : firstFile + ":" + lineOf(first);
-      throw new InputException(secondFile, lineOf(second),
-          "duplicated (row, col) pair: the same entry is already given at " + where);
-    }
-  }
-
-  private static long[] twoEarliest(long[] a, long[] b) {
-    long[] all = {a[0], a[1], b[0], b[1]};
-    Arrays.sort(all);
-    return new long[] {all[0], all[1]};
-  }
-
-  private static final class SecondLocationOrder implements Comparator<long[]>, Serializable {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public int compare(long[] a, long[] b) {
-      return Long.compare(a[1], b[1]);
-    }
-  }
-
-  private static String fileOf(List<String> files, long location) {
-    return InputFiles.displayName(files.get((int) (location >>> LINE_BITS)));
-  }
-
-  private static long lineOf(long location) {
-    return location & ((1L << LINE_BITS) - 1);
+    DuplicateEntries.failOnFirst(chunks.flatMapToPair(chunk -> {
+      List<Tuple2<Long, Long>> keyed = new ArrayList<>(chunk.block().size());
+      for (int e = 0; e < chunk.block().size(); e++) {
+        long key = ((long) chunk.block().row(e) << 32) | chunk.block().col(e);
+        keyed.add(new Tuple2<>(key, chunk.locations()[e]));
+      }
+      return keyed.iterator();
+    }), files, "(row, col)");
   }
 }

@@ -9,6 +9,7 @@ import io.sparkdmf.data.EntryDataset;
 import io.sparkdmf.data.EntryFileReader;
 import io.sparkdmf.data.EntryFormat;
 import io.sparkdmf.data.Predictions;
+import io.sparkdmf.data.RatingFileReader;
 import io.sparkdmf.data.SyntheticCompletion;
 import java.io.Writer;
 import io.sparkdmf.core.routing.CompletionRouting;
@@ -44,6 +45,10 @@ final class CompleteJob implements Callable<Integer> {
   @Option(names = "--one-based", description = "Indices in the entry files start at 1 (default 0).")
   boolean oneBased;
 
+  @Option(names = "--ratings", description = "The files hold ratings, 'user item rating [timestamp]' per line,"
+      + " with any tokens as ids (rows and columns in sorted id order; the ids are saved with the factors).")
+  boolean ratings;
+
   @Mixin ModelOptions model;
   @Mixin TrainingOptions training;
   @Mixin OutputOptions output;
@@ -58,31 +63,58 @@ final class CompleteJob implements Callable<Integer> {
     CompletionProblem problem = SyntheticCompletion.parse(data.synthetic).generate();
     return task(problem.rows(), problem.cols(),
         distribute(problem.train(), sc, parallelism, problem.rows(), problem.cols()),
-        problem.test(), sc, parallelism, problem);
+        problem.test(), sc, parallelism, problem, null);
   }
 
   private TrainingTask read(JavaSparkContext sc, int parallelism) {
+    return ratings ? readRatings(sc, parallelism) : readEntries(sc, parallelism);
+  }
+
+  private TrainingTask readRatings(JavaSparkContext sc, int parallelism) {
+    RatingFileReader reader = new RatingFileReader(sc, data.header);
+    RatingFileReader.RatingDataset dataset = reader.read(data.input);
+    EntryDataset entries = dataset.entries();
+    TrainData train = distribute(entries.blocks(), entries.count(), parallelism, entries.rows(), entries.cols());
+    EntryBlock test = data.testInput == null ? EntryBlock.concat(List.of()) : reader.readHeldOut(data.testInput, dataset);
+    return task(entries.rows(), entries.cols(), train, test, sc, parallelism, null, dataset);
+  }
+
+  private TrainingTask readEntries(JavaSparkContext sc, int parallelism) {
     EntryFormat format = new EntryFormat(data.header, oneBased,
         data.rows != null ? data.rows : EntryFormat.UNKNOWN, data.cols != null ? data.cols : EntryFormat.UNKNOWN);
     EntryDataset entries = new EntryFileReader(sc, format).read(data.input);
     TrainData train = distribute(entries.blocks(), entries.count(), parallelism, entries.rows(), entries.cols());
-    EntryBlock test = data.testInput == null ? new EntryBlock(new int[0], new int[0], new double[0])
+    EntryBlock test = data.testInput == null ? EntryBlock.concat(List.of())
         : EntryBlock.concat(new EntryFileReader(sc,
             new EntryFormat(data.header, oneBased, entries.rows(), entries.cols())).read(data.testInput).blocks().collect());
-    return task(entries.rows(), entries.cols(), train, test, sc, parallelism, null);
+    return task(entries.rows(), entries.cols(), train, test, sc, parallelism, null, null);
   }
 
-  /** @param synthetic the generated problem (for its ground truth), or null for files */
+  /**
+   * @param synthetic the generated problem (for its ground truth), or null for files
+   * @param ids the users and items of rating files, or null when rows and columns are indices
+   */
   private TrainingTask task(int rows, int cols, TrainData train, EntryBlock test, JavaSparkContext sc,
-      int parallelism, CompletionProblem synthetic) {
+      int parallelism, CompletionProblem synthetic, RatingFileReader.RatingDataset ids) {
     boolean hasTest = test.size() > 0;
     return new TrainingTask(rows, cols, train, hasTest ? testObjective(test, sc, parallelism) : null,
         synthetic == null ? Optional.empty() : synthetic.truth(), "observed",
-        hasTest ? (fitted, out) -> {
-          try (Writer writer = out.newFile("predictions.csv")) {
-            Predictions.writeCsv(fitted, test, writer);
+        (fitted, out) -> {
+          if (ids != null) {
+            try (Writer writer = out.newFile("factors/row_ids.txt")) {
+              Predictions.writeIds(ids.userIds(), writer);
+            }
+            try (Writer writer = out.newFile("factors/col_ids.txt")) {
+              Predictions.writeIds(ids.itemIds(), writer);
+            }
           }
-        } : TrainingTask.ExtraOutput.NONE);
+          if (hasTest) {
+            try (Writer writer = out.newFile("predictions.csv")) {
+              Predictions.writeCsv(fitted, test, ids == null ? null : ids.userIds(),
+                  ids == null ? null : ids.itemIds(), writer);
+            }
+          }
+        });
   }
 
   /** Entries on the driver, to the engine chosen by --engine and the sizes. */

@@ -139,6 +139,44 @@ class CompleteJobTest {
     assertEquals(300, metrics.get("observed").asInt());
   }
 
+  @Test
+  void readsRatingFilesWithAnyIdsAndWritesResultsWithThem() throws IOException {
+    CompletionProblem problem = SyntheticCompletion.parse(SMALL).generate();
+    Path train = Files.writeString(dir.resolve("ratings.csv"), "userId,movieId,rating,timestamp\n"
+        + ratings(problem.train()));
+    Path test = Files.writeString(dir.resolve("held-out.csv"), "user,item,rating,time\n" + ratings(problem.test()));
+    Path out = dir.resolve("out");
+    assertEquals(0, Main.run("complete", "--input", train.toString(), "--ratings", "--header",
+        "--test", test.toString(), "--lr", "3e-3", "--max-steps", "20000", "--out", out.toString()));
+    assertTrue(metrics(out).get("test_rmse").asDouble() < 1e-2);
+    List<String> users = Files.readAllLines(out.resolve("factors/row_ids.txt"));
+    assertEquals(30, users.size());
+    assertEquals(users.stream().sorted().toList(), users, "rows are users in sorted id order");
+    List<String> predictions = Files.readAllLines(out.resolve("predictions.csv"));
+    assertEquals("user,item,value,prediction", predictions.get(0));
+    String[] first = predictions.get(1).split(",");
+    assertEquals("u" + 7 * problem.test().row(0), first[0]);
+    assertEquals("item-" + problem.test().col(0), first[1]);
+
+    Path unseen = Files.writeString(dir.resolve("unseen.csv"), "user,item,rating\nstranger,item-0,1.0\n");
+    assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--input", train.toString(), "--ratings", "--header",
+        "--test", unseen.toString(), "--out", dir.resolve("out2").toString()));
+    Path repeated = Files.writeString(dir.resolve("repeated.csv"), "a,b,1\nc,b,2\na,b,3\n");
+    assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--input", repeated.toString(), "--ratings",
+        "--out", dir.resolve("out3").toString()));
+    assertFalse(Files.exists(dir.resolve("out2")) || Files.exists(dir.resolve("out3")));
+  }
+
+  /** Ratings with string ids, user i as "u" + 7 i and item j as "item-" + j, and a timestamp. */
+  private static String ratings(EntryBlock block) {
+    StringBuilder text = new StringBuilder();
+    for (int e = 0; e < block.size(); e++) {
+      text.append("u").append(7 * block.row(e)).append(',').append("item-").append(block.col(e)).append(',')
+          .append(block.value(e)).append(",1700000000\n");
+    }
+    return text.toString();
+  }
+
   /** One-based lines of a block. */
   private static String lines(EntryBlock block, String separator) {
     StringBuilder text = new StringBuilder();

@@ -1,0 +1,139 @@
+package io.sparkdmf.data;
+
+import io.sparkdmf.core.completion.EntryBlock;
+import io.sparkdmf.core.completion.EntryBlockBuilder;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * Reads rating files, {@code user item rating [timestamp]} per line (the MovieLens / Netflix layout),
+ * where users and items are any tokens: they become rows and columns in sorted order, and the id
+ * lists travel with the data so results can be written back with the original ids. Separators,
+ * comments, headers and the checks are those of entry files: the first bad line, an empty input or
+ * a repeated (user, item) pair is an {@link InputException} naming the file and line.
+ */
+public final class RatingFileReader {
+  private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
+
+  private final JavaSparkContext sc;
+  private final boolean header;
+
+  public RatingFileReader(JavaSparkContext sc, boolean header) {
+    this.sc = sc;
+    this.header = header;
+  }
+
+  /** Training ratings with their ids: row i is user {@code userIds.get(i)}, column j item {@code itemIds.get(j)}. */
+  public record RatingDataset(EntryDataset entries, List<String> userIds, List<String> itemIds) {}
+
+  /** One parsed line, or the problem with it. */
+  private record Rating(long location, String user, String item, double value, String problem)
+      implements Serializable {}
+
+  public RatingDataset read(String pathOrGlob) {
+    List<String> files = InputFiles.list(sc.hadoopConfiguration(), pathOrGlob);
+    JavaRDD<Rating> ratings = parse(files);
+    try {
+      List<String> users = ratings.map(Rating::user).distinct().collect().stream().sorted().toList();
+      List<String> items = ratings.map(Rating::item).distinct().collect().stream().sorted().toList();
+      if (users.isEmpty()) {
+        throw new InputException(pathOrGlob, "no ratings found (only blank or comment lines)");
+      }
+      Broadcast<Map<String, Integer>> userIndex = sc.broadcast(indexOf(users));
+      Broadcast<Map<String, Integer>> itemIndex = sc.broadcast(indexOf(items));
+      DuplicateEntries.failOnFirst(ratings.mapToPair(r -> new Tuple2<>(
+          ((long) userIndex.value().get(r.user()) << 32) | itemIndex.value().get(r.item()), r.location())),
+          files, "(user, item)");
+      JavaRDD<EntryBlock> blocks = ratings.mapPartitions(partition -> {
+        EntryBlockBuilder builder = new EntryBlockBuilder();
+        partition.forEachRemaining(r ->
+            builder.add(userIndex.value().get(r.user()), itemIndex.value().get(r.item()), r.value()));
+        return List.of(builder.build()).iterator();
+      }).filter(block -> block.size() > 0).persist(StorageLevel.MEMORY_AND_DISK());
+      long count = blocks.map(EntryBlock::size).fold(0, Integer::sum);
+      return new RatingDataset(new EntryDataset(blocks, users.size(), items.size(), count), users, items);
+    } finally {
+      ratings.unpersist(false);
+    }
+  }
+
+  /** Held-out ratings in the rows and columns of {@code train}; ids it has never seen are errors. */
+  public EntryBlock readHeldOut(String pathOrGlob, RatingDataset train) {
+    List<String> files = InputFiles.list(sc.hadoopConfiguration(), pathOrGlob);
+    Map<String, Integer> users = indexOf(train.userIds());
+    Map<String, Integer> items = indexOf(train.itemIds());
+    EntryBlockBuilder builder = new EntryBlockBuilder();
+    for (Rating r : parse(files).collect()) {
+      Integer i = users.get(r.user());
+      Integer j = items.get(r.item());
+      if (i == null || j == null) {
+        throw new InputException(LineLocation.file(files, r.location()), LineLocation.line(r.location()),
+            (i == null ? "user '" + r.user() : "item '" + r.item()) + "' has no training ratings, so the model"
+                + " cannot predict it");
+      }
+      builder.add(i, j, r.value());
+    }
+    return builder.build();
+  }
+
+  /** All rating lines of the files, checked: fails on the first bad line in file order. */
+  private JavaRDD<Rating> parse(List<String> files) {
+    List<JavaRDD<Rating>> perFile = new ArrayList<>();
+    for (int f = 0; f < files.size(); f++) {
+      int fileIndex = f;
+      boolean skipFirst = header;
+      perFile.add(sc.textFile(files.get(f)).zipWithIndex()
+          .map(t -> parseLine(t._1, LineLocation.of(fileIndex, t._2 + 1), t._2 == 0 && skipFirst))
+          .filter(Objects::nonNull));
+    }
+    JavaRDD<Rating> ratings = sc.union(perFile.toArray(JavaRDD[]::new)).persist(StorageLevel.MEMORY_AND_DISK());
+    List<Rating> bad = ratings.filter(r -> r.problem() != null).collect();
+    bad.stream().min(Comparator.comparingLong(Rating::location)).ifPresent(r -> {
+      ratings.unpersist(false);
+      throw new InputException(LineLocation.file(files, r.location()), LineLocation.line(r.location()), r.problem());
+    });
+    return ratings;
+  }
+
+  /** The rating on a line, its problem, or null for a header, blank or comment line. */
+  private static Rating parseLine(String line, long location, boolean isHeader) {
+    String trimmed = line.strip();
+    if (isHeader || trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("%")) {
+      return null;
+    }
+    String[] fields = SEPARATORS.split(trimmed);
+    if (fields.length != 3 && fields.length != 4) {
+      return new Rating(location, null, null, 0, "expected 3 or 4 fields (user item rating [timestamp]) but found "
+          + fields.length);
+    }
+    double value;
+    try {
+      value = Double.parseDouble(fields[2]);
+    } catch (NumberFormatException e) {
+      return new Rating(location, null, null, 0, "rating '" + fields[2] + "' is not a number");
+    }
+    if (!Double.isFinite(value)) {
+      return new Rating(location, null, null, 0, "rating '" + fields[2] + "' is not finite");
+    }
+    return new Rating(location, fields[0], fields[1], value, null);
+  }
+
+  private static Map<String, Integer> indexOf(List<String> ids) {
+    Map<String, Integer> index = new HashMap<>(ids.size() * 2);
+    for (int k = 0; k < ids.size(); k++) {
+      index.put(ids.get(k), k);
+    }
+    return index;
+  }
+}
