@@ -13,25 +13,45 @@ import java.util.regex.Pattern;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
- * Reads rating files, {@code user item rating [timestamp]} per line (the MovieLens / Netflix layout),
- * where users and items are any tokens: they become rows and columns in sorted order, and the id
- * lists travel with the data so results can be written back with the original ids. Separators,
- * comments, headers and the checks are those of entry files: the first bad line, an empty input or
- * a repeated (user, item) pair is an {@link InputException} naming the file and line.
+ * Reads ratings where users and items are any ids: they become rows and columns in sorted order, and
+ * the id lists travel with the data so results can be written back with the original ids. Text files
+ * hold {@code user item rating [timestamp]} per line (the MovieLens / Netflix layout) with the
+ * separators, comments, header and checks of entry files; Parquet datasets hold three named columns.
+ * The first bad line, a bad Parquet row, an empty input or a repeated (user, item) pair is an
+ * {@link InputException} naming the file and the line or row.
  */
 public final class RatingFileReader {
   private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
 
   private final JavaSparkContext sc;
   private final boolean header;
+  /** user, item and rating column names for Parquet input; null for text files. */
+  private final String[] parquetColumns;
 
+  /** Text rating files, with or without a header line. */
   public RatingFileReader(JavaSparkContext sc, boolean header) {
+    this(sc, header, null);
+  }
+
+  private RatingFileReader(JavaSparkContext sc, boolean header, String[] parquetColumns) {
     this.sc = sc;
     this.header = header;
+    this.parquetColumns = parquetColumns;
+  }
+
+  /** Parquet datasets with the given user, item and rating columns (ids of any type, numeric ratings). */
+  public static RatingFileReader parquet(JavaSparkContext sc, String userColumn, String itemColumn,
+      String ratingColumn) {
+    return new RatingFileReader(sc, false, new String[] {userColumn, itemColumn, ratingColumn});
   }
 
   /** Training ratings with their ids: row i is user {@code userIds.get(i)}, column j item {@code itemIds.get(j)}. */
@@ -42,8 +62,8 @@ public final class RatingFileReader {
       implements Serializable {}
 
   public RatingDataset read(String pathOrGlob) {
-    List<String> files = InputFiles.list(sc.hadoopConfiguration(), pathOrGlob);
-    JavaRDD<Rating> ratings = parse(files);
+    List<String> files = files(pathOrGlob);
+    JavaRDD<Rating> ratings = ratings(files);
     try {
       List<String> users = ratings.map(Rating::user).distinct().collect().stream().sorted().toList();
       List<String> items = ratings.map(Rating::item).distinct().collect().stream().sorted().toList();
@@ -70,11 +90,14 @@ public final class RatingFileReader {
 
   /** Held-out ratings in the rows and columns of {@code train}; ids it has never seen are errors. */
   public EntryBlock readHeldOut(String pathOrGlob, RatingDataset train) {
-    List<String> files = InputFiles.list(sc.hadoopConfiguration(), pathOrGlob);
+    List<String> files = files(pathOrGlob);
     Map<String, Integer> users = indexOf(train.userIds());
     Map<String, Integer> items = indexOf(train.itemIds());
     EntryBlockBuilder builder = new EntryBlockBuilder();
-    for (Rating r : parse(files).collect()) {
+    JavaRDD<Rating> ratings = ratings(files);
+    List<Rating> all = ratings.collect();
+    ratings.unpersist(false);
+    for (Rating r : all) {
       Integer i = users.get(r.user());
       Integer j = items.get(r.item());
       if (i == null || j == null) {
@@ -87,8 +110,57 @@ public final class RatingFileReader {
     return builder.build();
   }
 
+  /** Text files as listed; a Parquet dataset (a directory of part files) stands as one "file". */
+  private List<String> files(String pathOrGlob) {
+    return parquetColumns == null ? InputFiles.list(sc.hadoopConfiguration(), pathOrGlob) : List.of(pathOrGlob);
+  }
+
+  private JavaRDD<Rating> ratings(List<String> files) {
+    return parquetColumns == null ? parseText(files) : readParquet(files.get(0));
+  }
+
+  /**
+   * The three columns of a Parquet dataset as ratings located by row number; missing columns, a
+   * non-numeric rating column, and null ids or missing or non-finite ratings are errors.
+   */
+  private JavaRDD<Rating> readParquet(String path) {
+    Dataset<Row> frame;
+    try {
+      frame = SparkSession.builder().sparkContext(sc.sc()).getOrCreate().read().parquet(path);
+    } catch (Exception e) { // Spark reports a missing path or a non-Parquet file as an AnalysisException
+      throw new InputException(path, "cannot be read as Parquet: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    List<String> columns = List.of(frame.columns());
+    for (String column : parquetColumns) {
+      if (!columns.contains(column)) {
+        throw new InputException(path, "no column '" + column + "' (columns: " + String.join(", ", columns) + ")");
+      }
+    }
+    if (!(frame.schema().apply(parquetColumns[2]).dataType() instanceof NumericType)) {
+      throw new InputException(path, "rating column '" + parquetColumns[2] + "' is "
+          + frame.schema().apply(parquetColumns[2]).dataType().simpleString() + ", not numeric");
+    }
+    JavaRDD<Rating> ratings = frame.select(functions.col(parquetColumns[0]).cast("string"),
+            functions.col(parquetColumns[1]).cast("string"), functions.col(parquetColumns[2]).cast("double"))
+        .javaRDD().zipWithIndex()
+        .map(t -> parquetRating(t._1, LineLocation.of(0, t._2 + 1)))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    failOnFirstProblem(ratings, List.of(path));
+    return ratings;
+  }
+
+  private static Rating parquetRating(Row row, long location) {
+    if (row.isNullAt(0) || row.isNullAt(1)) {
+      return new Rating(location, null, null, 0, "row has a null user or item id");
+    }
+    if (row.isNullAt(2) || !Double.isFinite(row.getDouble(2))) {
+      return new Rating(location, null, null, 0, "row has a missing or non-finite rating");
+    }
+    return new Rating(location, row.getString(0), row.getString(1), row.getDouble(2), null);
+  }
+
   /** All rating lines of the files, checked: fails on the first bad line in file order. */
-  private JavaRDD<Rating> parse(List<String> files) {
+  private JavaRDD<Rating> parseText(List<String> files) {
     List<JavaRDD<Rating>> perFile = new ArrayList<>();
     for (int f = 0; f < files.size(); f++) {
       int fileIndex = f;
@@ -98,12 +170,16 @@ public final class RatingFileReader {
           .filter(Objects::nonNull));
     }
     JavaRDD<Rating> ratings = sc.union(perFile.toArray(JavaRDD[]::new)).persist(StorageLevel.MEMORY_AND_DISK());
+    failOnFirstProblem(ratings, files);
+    return ratings;
+  }
+
+  private static void failOnFirstProblem(JavaRDD<Rating> ratings, List<String> files) {
     List<Rating> bad = ratings.filter(r -> r.problem() != null).collect();
     bad.stream().min(Comparator.comparingLong(Rating::location)).ifPresent(r -> {
       ratings.unpersist(false);
       throw new InputException(LineLocation.file(files, r.location()), LineLocation.line(r.location()), r.problem());
     });
-    return ratings;
   }
 
   /** The rating on a line, its problem, or null for a header, blank or comment line. */

@@ -49,6 +49,14 @@ final class CompleteJob implements Callable<Integer> {
       + " with any tokens as ids (rows and columns in sorted id order; the ids are saved with the factors).")
   boolean ratings;
 
+  @Option(names = "--parquet", description = "--input and --test are Parquet datasets of ratings (implies --ratings),"
+      + " with the columns of --rating-columns.")
+  boolean parquet;
+
+  @Option(names = "--rating-columns", split = ",", defaultValue = "user,item,rating", paramLabel = "USER,ITEM,RATING",
+      description = "Column names of Parquet ratings (default: ${DEFAULT-VALUE}).")
+  List<String> ratingColumns;
+
   @Mixin ModelOptions model;
   @Mixin TrainingOptions training;
   @Mixin OutputOptions output;
@@ -67,11 +75,16 @@ final class CompleteJob implements Callable<Integer> {
   }
 
   private TrainingTask read(JavaSparkContext sc, int parallelism) {
-    return ratings ? readRatings(sc, parallelism) : readEntries(sc, parallelism);
+    return ratings || parquet ? readRatings(sc, parallelism) : readEntries(sc, parallelism);
   }
 
   private TrainingTask readRatings(JavaSparkContext sc, int parallelism) {
-    RatingFileReader reader = new RatingFileReader(sc, data.header);
+    if (ratingColumns.size() != 3) {
+      throw new IllegalArgumentException("--rating-columns needs three names: user,item,rating");
+    }
+    RatingFileReader reader = parquet
+        ? RatingFileReader.parquet(sc, ratingColumns.get(0), ratingColumns.get(1), ratingColumns.get(2))
+        : new RatingFileReader(sc, data.header);
     RatingFileReader.RatingDataset dataset = reader.read(data.input);
     EntryDataset entries = dataset.entries();
     TrainData train = distribute(entries.blocks(), entries.count(), parallelism, entries.rows(), entries.cols());

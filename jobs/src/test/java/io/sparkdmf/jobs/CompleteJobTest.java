@@ -18,6 +18,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -165,6 +171,31 @@ class CompleteJobTest {
     assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--input", repeated.toString(), "--ratings",
         "--out", dir.resolve("out3").toString()));
     assertFalse(Files.exists(dir.resolve("out2")) || Files.exists(dir.resolve("out3")));
+  }
+
+  @Test
+  void readsParquetRatings() throws IOException {
+    CompletionProblem problem = SyntheticCompletion.parse(SMALL).generate();
+    // the jobs share one session per JVM (getOrCreate), as they do under spark-submit
+    SparkSession spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false").getOrCreate();
+    StructType schema = new StructType().add("uid", DataTypes.LongType).add("movie", DataTypes.StringType)
+        .add("stars", DataTypes.FloatType);
+    for (var part : List.of(Map.entry("train", problem.train()), Map.entry("test", problem.test()))) {
+      List<Row> rows = new java.util.ArrayList<>();
+      for (int e = 0; e < part.getValue().size(); e++) {
+        rows.add(RowFactory.create(1000L + part.getValue().row(e), "m" + part.getValue().col(e),
+            (float) part.getValue().value(e)));
+      }
+      spark.createDataFrame(rows, schema).write().parquet(dir.resolve(part.getKey() + ".parquet").toString());
+    }
+    Path out = dir.resolve("out");
+    assertEquals(0, Main.run("complete", "--input", dir.resolve("train.parquet").toString(), "--parquet",
+        "--rating-columns", "uid,movie,stars", "--test", dir.resolve("test.parquet").toString(),
+        "--lr", "3e-3", "--max-steps", "20000", "--out", out.toString()));
+    assertTrue(metrics(out).get("test_rmse").asDouble() < 1e-2, "float ratings: about 1e-7 of rounding");
+    assertEquals(30, Files.readAllLines(out.resolve("factors/row_ids.txt")).size());
+    assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--input", dir.resolve("train.parquet").toString(),
+        "--parquet", "--out", dir.resolve("out2").toString()), "no column 'user'");
   }
 
   /** Ratings with string ids, user i as "u" + 7 i and item j as "item-" + j, and a timestamp. */
