@@ -78,7 +78,7 @@ public final class HessianVectorProduct {
     return eigenvalues[eigenvalues.length - 1];
   }
 
-  static List<Matrix> split(double[] flat, List<Matrix> shapes) {
+  public static List<Matrix> split(double[] flat, List<Matrix> shapes) {
     List<Matrix> parts = new ArrayList<>(shapes.size());
     int at = 0;
     for (Matrix w : shapes) {
@@ -90,7 +90,7 @@ public final class HessianVectorProduct {
     return parts;
   }
 
-  static double[] flatten(List<Matrix> parts) {
+  public static double[] flatten(List<Matrix> parts) {
     int size = parts.stream().mapToInt(w -> w.data().length).sum();
     double[] flat = new double[size];
     int at = 0;

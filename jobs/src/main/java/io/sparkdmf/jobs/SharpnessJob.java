@@ -1,0 +1,127 @@
+package io.sparkdmf.jobs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sparkdmf.core.completion.EntryBlock;
+import io.sparkdmf.core.linalg.Matrix;
+import io.sparkdmf.core.model.DeepFactorization;
+import io.sparkdmf.core.sharpness.BalanceDiagnostics;
+import io.sparkdmf.core.sharpness.GaussNewtonOperator;
+import io.sparkdmf.core.sharpness.HessianVectorProduct;
+import io.sparkdmf.core.sharpness.Lanczos;
+import io.sparkdmf.core.sharpness.LossNormalisation;
+import io.sparkdmf.core.sharpness.ObservedEntries;
+import io.sparkdmf.core.sharpness.SharpnessFormulas;
+import io.sparkdmf.data.AtomicOutputDirectory;
+import io.sparkdmf.data.EntryFileReader;
+import io.sparkdmf.data.EntryFormat;
+import io.sparkdmf.data.ModelStore;
+import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaSparkContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dmf sharpness}: the largest Hessian eigenvalue of a saved model's loss, with balance
+ * diagnostics, into metrics.json. With {@code --input} the loss is over those entries (the model's
+ * training data); without it, the model is taken as an exact factorization of its own product.
+ */
+@Command(name = "sharpness", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Sharpness (largest Hessian eigenvalue) of a saved model (the factors directory written by complete):",
+        "lambda_max of the exact Hessian by Lanczos on Hessian-vector products, the zero-residual (Gauss-Newton)"
+            + " value, closed forms where they exist, the flattest possible value, and per-layer balance."})
+final class SharpnessJob implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @Option(names = "--model", required = true, paramLabel = "DIR", description = "The factors directory (W1.mtx ..).")
+  String model;
+
+  @Option(names = "--input", paramLabel = "PATH",
+      description = "Entry files the loss is taken over (the training entries); default: every entry of W itself.")
+  String input;
+
+  @Option(names = "--header", description = "The entry files start with a header line.")
+  boolean header;
+
+  @Option(names = "--one-based", description = "Indices in the entry files start at 1.")
+  boolean oneBased;
+
+  @Option(names = "--loss", defaultValue = "mean",
+      description = "Loss constant c in l = c sum (W_ij - M_ij)^2: half, sum or mean (1/|Omega|, the trainer's)"
+          + " (default: ${DEFAULT-VALUE}).")
+  String loss;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() throws Exception {
+    JavaSparkContext sc = SparkContexts.start("dmf sharpness");
+    try (AtomicOutputDirectory out = AtomicOutputDirectory.create(output.out, output.overwrite, sc.hadoopConfiguration())) {
+      DeepFactorization fitted = ModelStore.load(model, sc.hadoopConfiguration());
+      Matrix w = fitted.endToEnd();
+      Matrix target = w;
+      ObservedEntries observed = ObservedEntries.all();
+      long count = (long) w.rows() * w.cols();
+      if (input != null) {
+        EntryBlock entries = EntryBlock.concat(new EntryFileReader(sc,
+            new EntryFormat(header, oneBased, w.rows(), w.cols())).read(input).blocks().collect());
+        Matrix mask = Matrix.zeros(w.rows(), w.cols());
+        target = w.copy();
+        for (int e = 0; e < entries.size(); e++) {
+          mask.set(entries.row(e), entries.col(e), 1);
+          target.set(entries.row(e), entries.col(e), entries.value(e));
+        }
+        observed = new ObservedEntries(mask);
+        count = entries.size();
+      }
+      LossNormalisation normalisation = switch (loss) {
+        case "half" -> LossNormalisation.half();
+        case "sum" -> LossNormalisation.sum();
+        case "mean" -> LossNormalisation.mean(count);
+        default -> throw new IllegalArgumentException("--loss must be half, sum or mean, got '" + loss + "'");
+      };
+      Map<String, Object> metrics = metrics(fitted, target, observed, normalisation, input == null);
+      metrics.put("loss_constant", normalisation.c());
+      metrics.put("observed", count);
+      try (Writer writer = out.newFile("metrics.json")) {
+        writer.write(JSON.writeValueAsString(metrics));
+      }
+      out.commit();
+      System.out.println(JSON.writeValueAsString(metrics));
+    }
+    return 0;
+  }
+
+  private static Map<String, Object> metrics(DeepFactorization fitted, Matrix target, ObservedEntries observed,
+      LossNormalisation loss, boolean fullyObserved) {
+    List<Matrix> factors = fitted.factors();
+    HessianVectorProduct hessian = new HessianVectorProduct(factors, target, observed, loss);
+    int parameters = factors.stream().mapToInt(f -> f.data().length).sum();
+    double exact = Lanczos.largestEigenvalue(
+        v -> HessianVectorProduct.flatten(hessian.apply(HessianVectorProduct.split(v, factors))), parameters);
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    metrics.put("lambda_max", exact);
+    metrics.put("lambda_max_gauss_newton", new GaussNewtonOperator(factors, observed, loss).largestEigenvalue());
+    metrics.put("stable_step_size", 2 / exact);
+    if (fullyObserved) {
+      double flattest = SharpnessFormulas.flattestPossible(fitted.endToEnd(), fitted.depth(), loss);
+      metrics.put("lambda_min_over_minimizers", flattest);
+      metrics.put("sharpness_over_flattest", exact / flattest);
+      if (fitted.depth() == 2) {
+        metrics.put("lambda_max_closed_form", SharpnessFormulas.depthTwo(factors.get(0), factors.get(1), loss));
+      }
+    }
+    BalanceDiagnostics balance = BalanceDiagnostics.of(factors);
+    metrics.put("spectral_norms", balance.spectralNorms());
+    metrics.put("frobenius_norms", balance.frobeniusNorms());
+    metrics.put("imbalance", balance.imbalance());
+    metrics.put("depth", fitted.depth());
+    return metrics;
+  }
+}
