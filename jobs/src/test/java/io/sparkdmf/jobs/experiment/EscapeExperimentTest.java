@@ -1,0 +1,44 @@
+package io.sparkdmf.jobs.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparkdmf.jobs.Main;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The three regimes of maths.md section 4 on the 15-layer scalar factorization. */
+class EscapeExperimentTest {
+  @TempDir Path dir;
+
+  @Test
+  void gradientDescentReturnsEscapesToAFlatterMinimumOrNeverConverges() throws IOException {
+    assertEquals(0, Main.run("experiment", "escape", "--out", dir.toString()));
+    List<String> rows = Files.readAllLines(dir.resolve("escape.csv"));
+    assertEquals("problem,eta_factor,eta,lambda_start,lambda_end,converged,final_loss", rows.get(0));
+    assertEquals(7, rows.size());
+    for (String row : rows.subList(1, rows.size())) {
+      String[] f = row.split(",", -1);
+      double factor = Double.parseDouble(f[1]);
+      double eta = Double.parseDouble(f[2]);
+      double start = Double.parseDouble(f[3]);
+      boolean converged = Boolean.parseBoolean(f[5]);
+      if (factor < 1) {
+        assertTrue(converged, row);
+        assertEquals(start, Double.parseDouble(f[4]), 1e-6 * start, "returns to the start: " + row);
+      } else if (factor < EscapeExperiment.START_SHARPNESS) {
+        assertTrue(converged, row);
+        double end = Double.parseDouble(f[4]);
+        assertTrue(end < start, "a flatter minimizer: " + row);
+        assertEquals(1.0, end * eta / 2, 0.01, "lambda_end within 1% of 2/eta: " + row);
+      } else {
+        assertTrue(!converged, "no minimizer is flat enough: " + row);
+      }
+    }
+    assertTrue(Files.exists(dir.resolve("loss.png")) && Files.exists(dir.resolve("report.md")));
+  }
+}
