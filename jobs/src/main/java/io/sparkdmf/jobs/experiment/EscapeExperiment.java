@@ -149,7 +149,7 @@ public final class EscapeExperiment implements Callable<Integer> {
     try (CompletionObjective objective = CompletionObjective.local(
         List.of(new EntryBlock(new int[] {0}, new int[] {0}, new double[] {target})), 1)) {
       Trainer trainer = new Trainer(new StoppingRule(steps, STOP_LOSS), (step, value, state, seconds) -> {
-        if (step < 100 || step % 100 == 0) {
+        if (step % (step < 1000 ? 20 : 2000) == 0) { // enough points for a log-scale figure
           recordedSteps.add((double) step);
           recordedLosses.add(Math.max(value, 1e-300));
         }
