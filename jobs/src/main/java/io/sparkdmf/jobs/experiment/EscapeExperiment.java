@@ -53,9 +53,12 @@ public final class EscapeExperiment implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "0", description = "Seed of the scalar and the start (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  /** One run: its step-size factor, the sharpness at start and end, and the loss every few steps. */
+  /**
+   * One run: its step-size factor, the sharpness at start and end, and every few steps the loss and
+   * lambda_max of the zero-residual formula at the current point.
+   */
   record Run(double factor, double eta, double lambdaStart, double lambdaEnd, boolean converged, double finalLoss,
-      double[] steps, double[] losses) {}
+      double[] steps, double[] losses, double[] lambdas) {}
 
   @Override
   public Integer call() throws IOException {
@@ -144,6 +147,7 @@ public final class EscapeExperiment implements Callable<Integer> {
     DeepFactorization model = new DeepFactorization(scalars(w));
     List<Double> recordedSteps = new ArrayList<>();
     List<Double> recordedLosses = new ArrayList<>();
+    List<Double> recordedLambdas = new ArrayList<>();
     boolean converged;
     double finalLoss;
     try (CompletionObjective objective = CompletionObjective.local(
@@ -152,6 +156,7 @@ public final class EscapeExperiment implements Callable<Integer> {
         if (step % (step < 1000 ? 20 : 2000) == 0) { // enough points for a log-scale figure
           recordedSteps.add((double) step);
           recordedLosses.add(Math.max(value, 1e-300));
+          recordedLambdas.add(sharpness(values(state.model())));
         }
       });
       try {
@@ -163,13 +168,18 @@ public final class EscapeExperiment implements Callable<Integer> {
         converged = false;
       }
     }
-    double[] end = new double[DEPTH];
-    for (int k = 0; k < DEPTH; k++) {
-      end[k] = model.factor(k + 1).get(0, 0);
-    }
-    return new Run(factor, eta, lambdaStart, converged ? sharpness(end) : Double.NaN, converged, finalLoss,
+    return new Run(factor, eta, lambdaStart, converged ? sharpness(values(model)) : Double.NaN, converged, finalLoss,
         recordedSteps.stream().mapToDouble(Double::doubleValue).toArray(),
-        recordedLosses.stream().mapToDouble(Double::doubleValue).toArray());
+        recordedLosses.stream().mapToDouble(Double::doubleValue).toArray(),
+        recordedLambdas.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  private static double[] values(DeepFactorization model) {
+    double[] w = new double[DEPTH];
+    for (int k = 0; k < DEPTH; k++) {
+      w[k] = model.factor(k + 1).get(0, 0);
+    }
+    return w;
   }
 
   private void write(List<Run> runs, double target, double lambdaStart, double flattest) throws IOException {
@@ -183,6 +193,7 @@ public final class EscapeExperiment implements Callable<Integer> {
         .append("| eta / (2 / lambda_start) | eta | converged | lambda_end | lambda_end / (2 / eta) | final loss |\n")
         .append("| --- | --- | --- | --- | --- | --- |\n");
     List<Figures.Line> lines = new ArrayList<>();
+    List<Figures.Line> sharpnessLines = new ArrayList<>();
     for (Run r : runs) {
       csv.add(String.format(Locale.ROOT, "scalar,%s,%.12g,%.12g,%s,%s,%s", r.factor(), r.eta(), r.lambdaStart(),
           Double.isNaN(r.lambdaEnd()) ? "" : String.format(Locale.ROOT, "%.12g", r.lambdaEnd()), r.converged(),
@@ -192,11 +203,14 @@ public final class EscapeExperiment implements Callable<Integer> {
           Double.isNaN(r.lambdaEnd()) ? "" : String.format(Locale.ROOT, "%.4f", r.lambdaEnd() * r.eta() / 2),
           r.finalLoss()));
       lines.add(new Figures.Line("eta = " + r.factor() + " x 2/lambda", r.steps(), r.losses(), false));
+      sharpnessLines.add(new Figures.Line("eta = " + r.factor() + " x 2/lambda", r.steps(), r.lambdas(), false));
     }
     Files.write(out.resolve("escape.csv"), csv);
     Figures.save(Figures.chart("Loss over GD steps (scalar, depth " + DEPTH + ")", "step", "loss", false, true,
         lines), out.resolve("loss"));
-    report.append("\n![loss over steps](loss.png)\n\n")
+    Figures.save(Figures.chart("lambda_max (zero-residual formula) over GD steps", "step", "lambda_max", false,
+        false, sharpnessLines), out.resolve("lambda"));
+    report.append("\n![loss over steps](loss.png)\n\n![lambda_max over steps](lambda.png)\n\n")
         .append("Expected (maths.md section 4): below 1 GD returns to the start (lambda_end = lambda_start);"
             + " just above 1 it leaves and settles at a flatter minimizer with lambda_end = 2/eta; beyond the"
             + " start's sharpness ratio no minimizer is that flat and GD does not converge.\n");

@@ -39,6 +39,7 @@ class EscapeExperimentTest {
         assertTrue(!converged, "no minimizer is flat enough: " + row);
       }
     }
-    assertTrue(Files.exists(dir.resolve("loss.png")) && Files.exists(dir.resolve("report.md")));
+    assertTrue(Files.exists(dir.resolve("loss.png")) && Files.exists(dir.resolve("lambda.png"))
+        && Files.exists(dir.resolve("report.md")));
   }
 }
