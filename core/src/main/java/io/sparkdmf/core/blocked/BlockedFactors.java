@@ -11,6 +11,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.BytesWritable;
 import org.apache.hadoop.io.IntWritable;
 import org.apache.hadoop.mapred.SequenceFileOutputFormat;
+import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
@@ -156,12 +157,13 @@ public final class BlockedFactors {
 
   /** These factors with their outer blocks read back from checkpoint {@code step}: their lineage starts there. */
   BlockedFactors reload(JavaSparkContext sc, CheckpointStore store, int step, List<Matrix> newInner) {
-    return with(read(sc, store.path(step, ROWS), layout.rowBlocks()).partitionBy(layout.rowPartitioner()),
-        read(sc, store.path(step, COLS), layout.colBlocks()).partitionBy(layout.colPartitioner()), newInner)
-        .persisted();
+    return with(read(sc, store.path(step, ROWS), layout.rowPartitioner()),
+        read(sc, store.path(step, COLS), layout.colPartitioner()), newInner);
   }
 
-  private static JavaPairRDD<Integer, FactorBlock> read(JavaSparkContext sc, String path, int expectedBlocks) {
+  /** The blocks in {@code path}, partitioned and cached; counting them reads the files once and validates them. */
+  private static JavaPairRDD<Integer, FactorBlock> read(JavaSparkContext sc, String path, Partitioner partitioner) {
+    int expectedBlocks = partitioner.numPartitions();
     try {
       Path success = new Path(path, "_SUCCESS");
       if (!success.getFileSystem(sc.hadoopConfiguration()).exists(success)) {
@@ -171,9 +173,12 @@ public final class BlockedFactors {
       throw new CheckpointException(path + " cannot be read: " + e.getMessage(), e);
     }
     JavaPairRDD<Integer, FactorBlock> blocks = sc.sequenceFile(path, IntWritable.class, BytesWritable.class)
-        .mapToPair(t -> new Tuple2<>(t._1.get(), FactorBlockCodec.decode(t._2.copyBytes(), path)));
+        .mapToPair(t -> new Tuple2<>(t._1.get(), FactorBlockCodec.decode(t._2.copyBytes(), path)))
+        .partitionBy(partitioner)
+        .persist(StorageLevel.MEMORY_AND_DISK());
     long found = blocks.keys().distinct().count();
     if (found != expectedBlocks) {
+      blocks.unpersist(false);
       throw new CheckpointException(path + " holds " + found + " factor blocks, expected " + expectedBlocks
           + "; was it written with another --parallelism?");
     }

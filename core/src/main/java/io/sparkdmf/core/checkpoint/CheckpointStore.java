@@ -106,7 +106,7 @@ public final class CheckpointStore {
     return root.toString();
   }
 
-  public InputStream open(int step, String name) {
+  private InputStream open(int step, String name) {
     Path file = new Path(stepPath(step), name);
     try {
       return fs.open(file);

@@ -38,7 +38,7 @@ public final class GaussNewtonOperator {
 
   /** The operator on vec(Z) (column-major m x n). */
   public double[] apply(double[] vecZ) {
-    Matrix z = observed.project(new Matrix(rows, cols, vecZ.clone()));
+    Matrix z = observed.project(new Matrix(rows, cols, vecZ)); // project copies
     Matrix sum = Matrix.zeros(rows, cols);
     for (int k = 0; k < leftGrams.size(); k++) {
       sum.addScaled(1.0, leftGrams.get(k).times(z).times(rightGrams.get(k)));
