@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * header line; 0- or 1-based indices. When the matrix size is given, indices beyond it are errors.
  */
 public record EntryFormat(boolean header, boolean oneBased, int rows, int cols) implements Serializable {
-  private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
+  /** What separates fields in every text input: commas, tabs, semicolons or spaces. */
+  static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
 
   /** Size unknown: it is taken from the largest indices seen. */
   public static final int UNKNOWN = -1;
@@ -25,7 +26,7 @@ public record EntryFormat(boolean header, boolean oneBased, int rows, int cols) 
    */
   public Entry parse(String line) {
     String trimmed = line.strip();
-    if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("%")) {
+    if (holdsNoData(trimmed)) {
       return null;
     }
     String[] fields = SEPARATORS.split(trimmed);
@@ -67,7 +68,13 @@ public record EntryFormat(boolean header, boolean oneBased, int rows, int cols) 
     return (int) zeroBased;
   }
 
-  private static String abbreviate(String text) {
+  /** Blank lines and '#' or '%' comments, in every text input. */
+  static boolean holdsNoData(String trimmed) {
+    return trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("%");
+  }
+
+  /** At most 40 characters of a user's text, for error messages. */
+  static String abbreviate(String text) {
     return text.length() <= 40 ? text : text.substring(0, 37) + "...";
   }
 }

@@ -5,7 +5,6 @@ import io.sparkdmf.core.sensing.MeasurementBlock;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -16,8 +15,6 @@ import org.apache.spark.api.java.JavaSparkContext;
  * file and line. The measurements are collected on the driver in blocks, as the sensing job holds them.
  */
 public final class MeasurementFileReader {
-  private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
-
   private final JavaSparkContext sc;
   private final int rows;
   private final int cols;
@@ -60,10 +57,10 @@ public final class MeasurementFileReader {
 
   private static Line parse(String text, long number, int width, boolean header) {
     String trimmed = text.strip();
-    if ((header && number == 1) || trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("%")) {
+    if ((header && number == 1) || EntryFormat.holdsNoData(trimmed)) {
       return new Line(number, null, null);
     }
-    String[] fields = SEPARATORS.split(trimmed);
+    String[] fields = EntryFormat.SEPARATORS.split(trimmed);
     if (fields.length != width) {
       return new Line(number, null, "expected " + width + " fields (the value, then the m n = " + (width - 1)
           + " entries of the operator) but found " + fields.length);
@@ -73,7 +70,7 @@ public final class MeasurementFileReader {
       try {
         values[f] = Double.parseDouble(fields[f]);
       } catch (NumberFormatException e) {
-        return new Line(number, null, "field " + (f + 1) + " '" + abbreviate(fields[f]) + "' is not a number");
+        return new Line(number, null, "field " + (f + 1) + " '" + EntryFormat.abbreviate(fields[f]) + "' is not a number");
       }
       if (!Double.isFinite(values[f])) {
         return new Line(number, null, "field " + (f + 1) + " '" + fields[f] + "' is not finite");
@@ -97,9 +94,5 @@ public final class MeasurementFileReader {
       blocks.add(new MeasurementBlock(operators, values));
     }
     return blocks;
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 37) + "...";
   }
 }

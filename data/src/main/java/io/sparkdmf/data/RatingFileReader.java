@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -30,8 +29,6 @@ import scala.Tuple2;
  * {@link InputException} naming the file and the line or row.
  */
 public final class RatingFileReader {
-  private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
-
   private final JavaSparkContext sc;
   private final boolean header;
   /** user, item and rating column names for Parquet input; null for text files. */
@@ -185,10 +182,10 @@ public final class RatingFileReader {
   /** The rating on a line, its problem, or null for a header, blank or comment line. */
   private static Rating parseLine(String line, long location, boolean isHeader) {
     String trimmed = line.strip();
-    if (isHeader || trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("%")) {
+    if (isHeader || EntryFormat.holdsNoData(trimmed)) {
       return null;
     }
-    String[] fields = SEPARATORS.split(trimmed);
+    String[] fields = EntryFormat.SEPARATORS.split(trimmed);
     if (fields.length != 3 && fields.length != 4) {
       return new Rating(location, null, null, 0, "expected 3 or 4 fields (user item rating [timestamp]) but found "
           + fields.length);
