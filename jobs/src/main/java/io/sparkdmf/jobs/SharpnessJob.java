@@ -2,10 +2,12 @@ package io.sparkdmf.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sparkdmf.core.completion.CompletionObjective;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.sharpness.BalanceDiagnostics;
+import io.sparkdmf.core.sharpness.EntryGaussNewtonOperator;
 import io.sparkdmf.core.sharpness.GaussNewtonOperator;
 import io.sparkdmf.core.sharpness.HessianVectorProduct;
 import io.sparkdmf.core.sharpness.Lanczos;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +40,8 @@ import picocli.CommandLine.Option;
         "lambda_max of the exact Hessian by Lanczos on Hessian-vector products, the zero-residual (Gauss-Newton)"
             + " value, closed forms where they exist, the flattest possible value, and per-layer balance."})
 final class SharpnessJob implements Callable<Integer> {
+  /** Largest m x n for the exact Hessian (dense residual on the driver); the Gauss-Newton value has no limit. */
+  private static final long DENSE_LIMIT = 4_000_000;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Option(names = "--model", required = true, paramLabel = "DIR", description = "The factors directory (W1.mtx ..).")
@@ -64,29 +69,30 @@ final class SharpnessJob implements Callable<Integer> {
     JavaSparkContext sc = SparkContexts.start("dmf sharpness");
     try (AtomicOutputDirectory out = AtomicOutputDirectory.create(output.out, output.overwrite, sc.hadoopConfiguration())) {
       DeepFactorization fitted = ModelStore.load(model, sc.hadoopConfiguration());
-      Matrix w = fitted.endToEnd();
-      Matrix target = w;
-      ObservedEntries observed = ObservedEntries.all();
-      long count = (long) w.rows() * w.cols();
-      if (input != null) {
-        EntryBlock entries = EntryBlock.concat(new EntryFileReader(sc,
-            new EntryFormat(header, oneBased, w.rows(), w.cols())).read(input).blocks().collect());
-        Matrix mask = Matrix.zeros(w.rows(), w.cols());
-        target = w.copy();
-        for (int e = 0; e < entries.size(); e++) {
-          mask.set(entries.row(e), entries.col(e), 1);
-          target.set(entries.row(e), entries.col(e), entries.value(e));
+      Map<String, Object> metrics;
+      LossNormalisation normalisation;
+      long count;
+      if (input == null) {
+        Matrix w = fitted.endToEnd();
+        count = (long) w.rows() * w.cols();
+        normalisation = normalisation(count);
+        metrics = exactMetrics(fitted, w, ObservedEntries.all(), normalisation);
+        metrics.put("lambda_max_gauss_newton",
+            new GaussNewtonOperator(fitted.factors(), ObservedEntries.all(), normalisation).largestEigenvalue());
+        fullyObservedMetrics(metrics, fitted, normalisation);
+      } else {
+        JavaRDD<EntryBlock> entries = new EntryFileReader(sc,
+            new EntryFormat(header, oneBased, fitted.rows(), fitted.cols())).read(input).blocks().cache();
+        count = entries.map(EntryBlock::size).fold(0, Integer::sum);
+        normalisation = normalisation(count);
+        metrics = (long) fitted.rows() * fitted.cols() <= DENSE_LIMIT
+            ? exactMetrics(fitted, entries.collect(), normalisation) : new LinkedHashMap<>();
+        try (CompletionObjective objective = CompletionObjective.spark(entries, count)) {
+          metrics.put("lambda_max_gauss_newton",
+              new EntryGaussNewtonOperator(objective, fitted, normalisation).largestEigenvalue());
         }
-        observed = new ObservedEntries(mask);
-        count = entries.size();
       }
-      LossNormalisation normalisation = switch (loss) {
-        case "half" -> LossNormalisation.half();
-        case "sum" -> LossNormalisation.sum();
-        case "mean" -> LossNormalisation.mean(count);
-        default -> throw new IllegalArgumentException("--loss must be half, sum or mean, got '" + loss + "'");
-      };
-      Map<String, Object> metrics = metrics(fitted, target, observed, normalisation, input == null);
+      balanceMetrics(metrics, fitted);
       metrics.put("loss_constant", normalisation.c());
       metrics.put("observed", count);
       try (Writer writer = out.newFile("metrics.json")) {
@@ -98,8 +104,30 @@ final class SharpnessJob implements Callable<Integer> {
     return 0;
   }
 
-  private static Map<String, Object> metrics(DeepFactorization fitted, Matrix target, ObservedEntries observed,
-      LossNormalisation loss, boolean fullyObserved) {
+  private LossNormalisation normalisation(long count) {
+    return switch (loss) {
+      case "half" -> LossNormalisation.half();
+      case "sum" -> LossNormalisation.sum();
+      case "mean" -> LossNormalisation.mean(count);
+      default -> throw new IllegalArgumentException("--loss must be half, sum or mean, got '" + loss + "'");
+    };
+  }
+
+  /** The exact Hessian needs the residual as a dense m x n matrix: small models only. */
+  private static Map<String, Object> exactMetrics(DeepFactorization fitted, List<EntryBlock> blocks,
+      LossNormalisation loss) {
+    EntryBlock entries = EntryBlock.concat(blocks);
+    Matrix mask = Matrix.zeros(fitted.rows(), fitted.cols());
+    Matrix target = fitted.endToEnd();
+    for (int e = 0; e < entries.size(); e++) {
+      mask.set(entries.row(e), entries.col(e), 1);
+      target.set(entries.row(e), entries.col(e), entries.value(e));
+    }
+    return exactMetrics(fitted, target, new ObservedEntries(mask), loss);
+  }
+
+  private static Map<String, Object> exactMetrics(DeepFactorization fitted, Matrix target, ObservedEntries observed,
+      LossNormalisation loss) {
     List<Matrix> factors = fitted.factors();
     HessianVectorProduct hessian = new HessianVectorProduct(factors, target, observed, loss);
     int parameters = factors.stream().mapToInt(f -> f.data().length).sum();
@@ -107,21 +135,27 @@ final class SharpnessJob implements Callable<Integer> {
         v -> HessianVectorProduct.flatten(hessian.apply(HessianVectorProduct.split(v, factors))), parameters);
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("lambda_max", exact);
-    metrics.put("lambda_max_gauss_newton", new GaussNewtonOperator(factors, observed, loss).largestEigenvalue());
     metrics.put("stable_step_size", 2 / exact);
-    if (fullyObserved) {
-      double flattest = SharpnessFormulas.flattestPossible(fitted.endToEnd(), fitted.depth(), loss);
-      metrics.put("lambda_min_over_minimizers", flattest);
-      metrics.put("sharpness_over_flattest", exact / flattest);
-      if (fitted.depth() == 2) {
-        metrics.put("lambda_max_closed_form", SharpnessFormulas.depthTwo(factors.get(0), factors.get(1), loss));
-      }
+    return metrics;
+  }
+
+  private static void fullyObservedMetrics(Map<String, Object> metrics, DeepFactorization fitted,
+      LossNormalisation loss) {
+    double exact = (Double) metrics.get("lambda_max");
+    double flattest = SharpnessFormulas.flattestPossible(fitted.endToEnd(), fitted.depth(), loss);
+    metrics.put("lambda_min_over_minimizers", flattest);
+    metrics.put("sharpness_over_flattest", exact / flattest);
+    if (fitted.depth() == 2) {
+      metrics.put("lambda_max_closed_form",
+          SharpnessFormulas.depthTwo(fitted.factor(1), fitted.factor(2), loss));
     }
-    BalanceDiagnostics balance = BalanceDiagnostics.of(factors);
+  }
+
+  private static void balanceMetrics(Map<String, Object> metrics, DeepFactorization fitted) {
+    BalanceDiagnostics balance = BalanceDiagnostics.of(fitted.factors());
     metrics.put("spectral_norms", balance.spectralNorms());
     metrics.put("frobenius_norms", balance.frobeniusNorms());
     metrics.put("imbalance", balance.imbalance());
     metrics.put("depth", fitted.depth());
-    return metrics;
   }
 }

@@ -2,6 +2,7 @@ package io.sparkdmf.jobs;
 
 import io.sparkdmf.core.engine.EngineChoice;
 import io.sparkdmf.core.optim.Optimizer;
+import io.sparkdmf.core.optim.SharpnessAwareStep;
 import io.sparkdmf.core.train.StoppingRule;
 import picocli.CommandLine.Option;
 
@@ -9,10 +10,13 @@ import picocli.CommandLine.Option;
 final class TrainingOptions {
 
   @Option(names = "--optimizer", defaultValue = "grouprmsprop",
-      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "${COMPLETION-CANDIDATES}; sharpness = gradient descent with the step set every "
+          + SharpnessAwareStep.DEFAULT_EVERY + " steps to " + SharpnessAwareStep.DEFAULT_FRACTION
+          + " x 2/lambda_max, estimated by Lanczos on Hessian-vector products (local and spark engines)"
+          + " (default: ${DEFAULT-VALUE}).")
   Optimizer.Kind optimizer;
 
-  @Option(names = "--lr", defaultValue = "1e-3", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--lr", defaultValue = "1e-3", description = "Learning rate; for --optimizer sharpness, the largest step (default: ${DEFAULT-VALUE}).")
   double learningRate;
 
   @Option(names = "--max-steps", defaultValue = "1000000", description = "Most updates (default: ${DEFAULT-VALUE}).")

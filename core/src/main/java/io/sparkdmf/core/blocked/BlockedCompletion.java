@@ -64,6 +64,10 @@ public final class BlockedCompletion implements TrainingState {
    */
   public BlockedCompletion(JavaRDD<EntryBlock> entries, long observed, DeepFactorization initial,
       Optimizer optimizer, BlockLayout layout, int lineageCutEvery) {
+    if (optimizer.needsSharpness()) {
+      throw new IllegalArgumentException(
+          "the sharpness-aware step needs the model on the driver: use the local or spark engine");
+    }
     this.sc = JavaSparkContext.fromSparkContext(entries.context());
     this.optimizer = optimizer;
     this.observed = observed;

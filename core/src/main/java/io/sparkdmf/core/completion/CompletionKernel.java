@@ -42,18 +42,24 @@ public record CompletionKernel(Mode mode) implements BlockKernel<FactorPanels, E
       int b = block.col(e) * p;
       double r = dot(u, a, v, b, p) - block.value(e);
       into.addResidual(r);
-      if (rowGradT != null) {
-        for (int k = 0; k < p; k++) {
-          rowGradT[a + k] += r * v[b + k];
-        }
-      }
-      if (colGrad != null) {
-        for (int k = 0; k < p; k++) {
-          colGrad[b + k] += r * u[a + k];
-        }
-      }
+      addProducts(r, u, a, v, b, p, rowGradT, colGrad);
     }
     return into;
+  }
+
+  /** Row i of (G V^T) += g_ij v_j and column j of (U^T G) += g_ij u_i, for the arrays that are non-null. */
+  static void addProducts(double g, double[] u, int a, double[] v, int b, int p, double[] rowGradT,
+      double[] colGrad) {
+    if (rowGradT != null) {
+      for (int k = 0; k < p; k++) {
+        rowGradT[a + k] += g * v[b + k];
+      }
+    }
+    if (colGrad != null) {
+      for (int k = 0; k < p; k++) {
+        colGrad[b + k] += g * u[a + k];
+      }
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.objective.Evaluation;
 import io.sparkdmf.core.objective.FactorGradients;
 import io.sparkdmf.core.objective.BlockObjective;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 
@@ -68,6 +69,45 @@ public final class CompletionObjective extends BlockObjective<EntryBlock> {
     }
     return new Evaluation(partial.squaredResidualSum() / count,
         FactorGradients.assemble(model, prefixes, gvt, utg));
+  }
+
+  /**
+   * The Gauss-Newton product J^T P_Omega J Z, one matrix per factor, where J is the Jacobian of the
+   * product W_N ... W_1 (the Hessian of 1/2 sum_Omega (W_ij - M_ij)^2 at a zero-residual point). The
+   * directional derivative dW = sum_l A_l Z_l B_l is shipped as a pair of panels of width
+   * sum_l d_l, so only the observed entries of dW are ever formed.
+   */
+  public List<Matrix> gaussNewtonProduct(DeepFactorization model, List<Matrix> direction) {
+    List<Matrix> prefixes = model.prefixProducts();
+    FactorPanels panels = panels(model, prefixes);
+    CompletionPartial partial = blocks.aggregate(
+        new GaussNewtonKernel.Panels(panels, directionPanels(model, prefixes, direction)), new GaussNewtonKernel());
+    int p = panels.inner();
+    Matrix gvt = new Matrix(p, model.rows(), orZeros(partial.rowGradT(), p * model.rows())).transpose();
+    Matrix utg = new Matrix(p, model.cols(), orZeros(partial.colGrad(), p * model.cols()));
+    return FactorGradients.assemble(model, prefixes, gvt, model.depth() == 1 ? null : utg);
+  }
+
+  /**
+   * dW = sum_l A_l Z_l B_l as dU dV: term l < N contributes A_l = W_N..W_{l+1} to dU and Z_l B_l to
+   * dV; term N contributes Z_N and B_N (so no m x m or n x n identity is ever built for depth > 1).
+   */
+  private static FactorPanels directionPanels(DeepFactorization model, List<Matrix> prefixes, List<Matrix> z) {
+    int depth = model.depth();
+    List<Matrix> leftT = new ArrayList<>(depth);
+    List<Matrix> right = new ArrayList<>(depth);
+    leftT.add(z.get(depth - 1).transpose());
+    right.add(FactorGradients.right(model, prefixes));
+    Matrix above = model.factor(depth); // A_{depth-1}
+    for (int l = depth - 1; l >= 1; l--) {
+      leftT.add(above.transpose());
+      Matrix bl = prefixes.get(l - 1);
+      right.add(bl == null ? z.get(l - 1) : z.get(l - 1).times(bl));
+      if (l > 1) {
+        above = above.times(model.factor(l));
+      }
+    }
+    return new FactorPanels(Matrix.stackRows(leftT), Matrix.stackRows(right));
   }
 
   private static double[] orZeros(double[] values, int size) {

@@ -2,6 +2,7 @@ package io.sparkdmf.core.linalg;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 /** A dense column-major matrix of doubles: entry (i, j) is {@code data[i + j * rows]}. */
@@ -97,6 +98,27 @@ public final class Matrix implements Serializable {
       }
     }
     return t;
+  }
+
+  /** The matrices stacked top to bottom (all with the same number of columns). */
+  public static Matrix stackRows(List<Matrix> blocks) {
+    int cols = blocks.get(0).cols;
+    int rows = 0;
+    for (Matrix b : blocks) {
+      if (b.cols != cols) {
+        throw new IllegalArgumentException("cannot stack " + b.cols + " columns under " + cols);
+      }
+      rows += b.rows;
+    }
+    Matrix out = zeros(rows, cols);
+    int top = 0;
+    for (Matrix b : blocks) {
+      for (int j = 0; j < cols; j++) {
+        System.arraycopy(b.data, j * b.rows, out.data, top + j * rows, b.rows);
+      }
+      top += b.rows;
+    }
+    return out;
   }
 
   /** this += alpha * other. */

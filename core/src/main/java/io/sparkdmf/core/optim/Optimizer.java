@@ -26,6 +26,14 @@ public abstract class Optimizer {
     return false;
   }
 
+  /** Whether this optimizer reads the Hessian's lambda_max (then the trainer gives it a probe). */
+  public boolean needsSharpness() {
+    return false;
+  }
+
+  /** Gives a sharpness-reading optimizer its probe; ignored by the others. */
+  public void useSharpnessProbe(SharpnessProbe probe) {}
+
   /** Advances the global state by one step and returns that step's per-entry update. */
   public abstract ElementwiseUpdate next(double gradientSquaredNorm);
 
@@ -87,17 +95,18 @@ public abstract class Optimizer {
 
   /** The kinds users choose from on the command line. */
   public enum Kind {
-    GD, MOMENTUM, GROUPRMSPROP, ADAM;
+    GD, MOMENTUM, GROUPRMSPROP, ADAM, SHARPNESS;
 
     public static Kind parse(String name) {
       try {
         return valueOf(name.trim().toUpperCase(Locale.ROOT).replace("-", ""));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "unknown optimizer '" + name + "' (expected gd, momentum, grouprmsprop or adam)");
+            "unknown optimizer '" + name + "' (expected gd, momentum, grouprmsprop, adam or sharpness)");
       }
     }
 
+    /** The optimizer; for {@link #SHARPNESS} the learning rate is the largest step allowed. */
     public Optimizer create(double learningRate) {
       if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
         throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
@@ -107,6 +116,8 @@ public abstract class Optimizer {
         case MOMENTUM -> new Momentum(learningRate);
         case GROUPRMSPROP -> new GroupRmsProp(learningRate);
         case ADAM -> new Adam(learningRate);
+        case SHARPNESS -> new SharpnessAwareStep(SharpnessAwareStep.DEFAULT_FRACTION, SharpnessAwareStep.DEFAULT_EVERY,
+            learningRate);
       };
     }
   }

@@ -20,18 +20,31 @@ public final class Lanczos {
 
   private Lanczos() {}
 
+  /** An eigenvalue and its unit eigenvector (a Ritz pair when Lanczos stopped early). */
+  public record Eigenpair(double value, double[] vector) {}
+
   public static double largestEigenvalue(UnaryOperator<double[]> operator, int dimension) {
     Random random = new Random(1);
-    double[] q = new double[dimension];
+    double[] start = new double[dimension];
     for (int i = 0; i < dimension; i++) {
-      q[i] = random.nextGaussian();
+      start[i] = random.nextGaussian();
     }
+    return topEigenpair(operator, start, MAX_ITERATIONS).value();
+  }
+
+  /**
+   * The top Ritz pair after at most {@code maxIterations} steps from {@code start} (not modified):
+   * warm-started from a previous eigenvector, a few steps track a slowly moving top eigenvalue.
+   */
+  public static Eigenpair topEigenpair(UnaryOperator<double[]> operator, double[] start, int maxIterations) {
+    int dimension = start.length;
+    double[] q = start.clone();
     scale(q, 1 / norm(q));
     List<double[]> basis = new ArrayList<>();
     List<Double> alphas = new ArrayList<>();
     List<Double> betas = new ArrayList<>();
-    double top = Double.NaN;
-    for (int k = 0; k < Math.min(dimension, MAX_ITERATIONS); k++) {
+    Decompositions.SymmetricEigen ritz = null;
+    for (int k = 0; k < Math.min(dimension, maxIterations); k++) {
       basis.add(q);
       double[] w = operator.apply(q);
       alphas.add(Blas.dot(w, q));
@@ -41,18 +54,23 @@ public final class Lanczos {
         }
       }
       double beta = norm(w);
-      Decompositions.SymmetricEigen ritz = Decompositions.symmetricEigen(tridiagonal(alphas, betas));
+      ritz = Decompositions.symmetricEigen(tridiagonal(alphas, betas));
       int last = alphas.size() - 1;
-      top = ritz.eigenvalues()[last];
+      double top = ritz.eigenvalues()[last];
       double residual = Math.abs(beta * ritz.eigenvectors().get(last, last));
       if (residual <= TOLERANCE * Math.abs(top) || beta <= TOLERANCE * Math.abs(top)) {
-        return top;
+        break;
       }
       betas.add(beta);
       q = w;
       scale(q, 1 / beta);
     }
-    return top;
+    int last = alphas.size() - 1;
+    double[] vector = new double[dimension];
+    for (int i = 0; i <= last; i++) {
+      Blas.axpy(ritz.eigenvectors().get(i, last), basis.get(i), vector);
+    }
+    return new Eigenpair(ritz.eigenvalues()[last], vector);
   }
 
   private static Matrix tridiagonal(List<Double> alphas, List<Double> betas) {

@@ -7,6 +7,7 @@ import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.objective.Evaluation;
 import io.sparkdmf.core.objective.Objective;
 import io.sparkdmf.core.optim.Optimizer;
+import io.sparkdmf.core.sharpness.GradientDifferenceSharpness;
 import java.util.List;
 
 /**
@@ -14,6 +15,8 @@ import java.util.List;
  * RDD with the factors broadcast each step). The model is updated in place.
  */
 public final class DriverTrainingState implements TrainingState {
+  /** Lanczos steps per sharpness estimate; warm starts make a few enough (measured in docs/benchmarks.md). */
+  private static final int SHARPNESS_ITERATIONS = 5;
   private final DeepFactorization model;
   private final Objective objective;
   private final Optimizer optimizer;
@@ -24,6 +27,9 @@ public final class DriverTrainingState implements TrainingState {
     this.model = model;
     this.objective = objective;
     this.optimizer = optimizer;
+    if (optimizer.needsSharpness()) {
+      optimizer.useSharpnessProbe(new GradientDifferenceSharpness(objective, model, SHARPNESS_ITERATIONS));
+    }
   }
 
   @Override
