@@ -16,6 +16,9 @@ import io.sparkdmf.core.sharpness.GradientDifferenceSharpness;
 import io.sparkdmf.core.sharpness.HessianVectorProduct;
 import io.sparkdmf.core.sharpness.LossNormalisation;
 import io.sparkdmf.core.sharpness.ObservedEntries;
+import io.sparkdmf.core.train.StoppingRule;
+import io.sparkdmf.core.train.Trainer;
+import io.sparkdmf.core.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -154,5 +157,25 @@ class DistributedSharpnessTest {
     restored.restoreScalarState(optimizer.scalarState());
     assertArrayEquals(optimizer.scalarState(), restored.scalarState());
     assertThrows(IllegalArgumentException.class, () -> new SharpnessAwareStep(1.5, 3, 1));
+  }
+
+  @Test
+  void sharpnessAwareStepTrainsASmallCompletionProblem() {
+    Matrix truth = TestProblems.lowRank(12, 10, 2, 21);
+    EntryBlock entries = TestProblems.sample(truth, 0.7, 22);
+    DeepFactorization model = new DeepFactorization(factors(12, 10, 3, 10, 23));
+    for (Matrix w : model.factors()) {
+      w.scale(0.1);
+    }
+    SharpnessAwareStep optimizer = new SharpnessAwareStep(0.5, 20, 10);
+    try (CompletionObjective objective = CompletionObjective.local(List.of(entries), 1)) {
+      var result = new Trainer(new StoppingRule(20_000, 1e-6),
+          TrainingListener.NONE).train(model, objective, optimizer);
+      assertTrue(result.trainLoss() <= 1e-6, "reached the threshold: " + result.trainLoss());
+      // at the end the step is the chosen fraction of the stable step of the minimum it found
+      double lambda = new EntryGaussNewtonOperator(objective, model, LossNormalisation.mean(entries.size()))
+          .largestEigenvalue();
+      assertEquals(0.5 * 2 / lambda, optimizer.currentStep(), 0.05 * optimizer.currentStep());
+    }
   }
 }
