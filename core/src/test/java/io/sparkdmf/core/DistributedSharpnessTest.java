@@ -93,6 +93,12 @@ class DistributedSharpnessTest {
     }
   }
 
+  /** lambda_max of the dense Hessian of the mean loss over {@code entries}, residual term included. */
+  private static double denseSharpness(List<Matrix> w, Matrix truth, EntryBlock entries) {
+    return new HessianVectorProduct(w, truth, mask(entries, truth.rows(), truth.cols()),
+        LossNormalisation.mean(entries.size())).largestEigenvalueDense();
+  }
+
   @Test
   void gradientDifferencesGiveTheFullHessianAwayFromMinima() {
     List<Matrix> w = factors(5, 4, 3, 3, 5);
@@ -100,8 +106,7 @@ class DistributedSharpnessTest {
     EntryBlock entries = observe(truth, 7);
     DeepFactorization model = new DeepFactorization(w);
     DeepFactorization before = model.copy();
-    double dense = new HessianVectorProduct(w, truth, mask(entries, 5, 4), LossNormalisation.mean(entries.size()))
-        .largestEigenvalueDense();
+    double dense = denseSharpness(w, truth, entries);
     try (CompletionObjective objective = CompletionObjective.local(List.of(entries), 1)) {
       double estimate = new GradientDifferenceSharpness(objective, model, 60).largestEigenvalue();
       // central differences: O(h^2) truncation and O(eps/h) rounding, about 1e-9 relative here
@@ -118,8 +123,7 @@ class DistributedSharpnessTest {
     Matrix truth = TestProblems.lowRank(6, 5, 2, 12);
     EntryBlock entries = observe(truth, 13);
     DeepFactorization model = new DeepFactorization(w);
-    double dense = new HessianVectorProduct(w, truth, mask(entries, 6, 5), LossNormalisation.mean(entries.size()))
-        .largestEigenvalueDense();
+    double dense = denseSharpness(w, truth, entries);
     try (CompletionObjective objective = CompletionObjective.local(List.of(entries), 1)) {
       GradientDifferenceSharpness probe = new GradientDifferenceSharpness(objective, model, 5);
       double first = probe.largestEigenvalue();

@@ -1,6 +1,5 @@
 package io.sparkdmf.core.completion;
 
-import io.sparkdmf.core.engine.BlockKernel;
 
 /**
  * The per-partition work of a completion step, shared by every engine: for each observed entry the
@@ -8,7 +7,14 @@ import io.sparkdmf.core.engine.BlockKernel;
  * row i of (G V^T) += r_ij v_j and column j of (U^T G) += r_ij u_i. Each costs O(p) per entry in
  * plain loops over contiguous memory; the dense O(p^2 n) remainder is done once on the driver.
  */
-public record CompletionKernel(Mode mode) implements BlockKernel<FactorPanels, EntryBlock, CompletionPartial> {
+public final class CompletionKernel extends CompletionPartialKernel<FactorPanels> {
+  private static final long serialVersionUID = 1L;
+
+  private final Mode mode;
+
+  public CompletionKernel(Mode mode) {
+    this.mode = mode;
+  }
 
   /** What to accumulate besides the squared residuals. */
   public enum Mode {
@@ -18,16 +24,6 @@ public record CompletionKernel(Mode mode) implements BlockKernel<FactorPanels, E
     ROW_GRADIENT,
     /** Loss, G V^T and U^T G: every factor of a deep model. */
     FULL_GRADIENT
-  }
-
-  @Override
-  public CompletionPartial zero() {
-    return new CompletionPartial();
-  }
-
-  @Override
-  public CompletionPartial merge(CompletionPartial into, CompletionPartial other) {
-    return into.merge(other);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.sparkdmf.core.completion;
 
-import io.sparkdmf.core.engine.BlockKernel;
 import java.io.Serializable;
 
 /**
@@ -9,21 +8,11 @@ import java.io.Serializable;
  * accumulations as a gradient step with dW_ij in place of the residual. The squared-residual sum it
  * reports is ||P_Omega dW||^2 = Z^T J^T P_Omega J Z.
  */
-public final class GaussNewtonKernel implements BlockKernel<GaussNewtonKernel.Panels, EntryBlock, CompletionPartial> {
+public final class GaussNewtonKernel extends CompletionPartialKernel<GaussNewtonKernel.Panels> {
   private static final long serialVersionUID = 1L;
 
   /** The model's panels (W = U V) and the direction's (dW = dU dV), shipped together. */
   public record Panels(FactorPanels model, FactorPanels direction) implements Serializable {}
-
-  @Override
-  public CompletionPartial zero() {
-    return new CompletionPartial();
-  }
-
-  @Override
-  public CompletionPartial merge(CompletionPartial into, CompletionPartial other) {
-    return into.merge(other);
-  }
 
   @Override
   public CompletionPartial accumulate(Panels panels, EntryBlock block, CompletionPartial into) {
