@@ -1,0 +1,53 @@
+package io.sparkdmf.core.multiview;
+
+/**
+ * The control law for the weight exponent p (maths.md section 5): a proportional-integral controller
+ * on the objective's relative change r_t,
+ * p_{t+1} = clip(p_ref + kP r_t + kI sum_{s <= t} r_s, pMin, pMax).
+ * While the factorization still moves (large r) p is high and the weights stay close to uniform, so
+ * early, poorly fitted residuals do not lock the weights onto a few features; as the run settles the
+ * proportional term vanishes and p comes down to p_ref plus the integral of what the run moved,
+ * sharpening the selection. Since r_t decays, the integral converges and so does p. With {@code
+ * enabled = false} p stays at p_ref (the fixed-p ablation).
+ */
+public record ExponentController(boolean enabled, double reference, double proportional, double integral,
+    double min, double max) {
+
+  public ExponentController {
+    if (!(min > 1) || !(max >= min) || reference < min || reference > max) {
+      throw new IllegalArgumentException("need 1 < pMin <= p <= pMax, got p = " + reference + " in ["
+          + min + ", " + max + "]");
+    }
+    if (proportional < 0 || integral < 0) {
+      throw new IllegalArgumentException("controller gains must not be negative");
+    }
+  }
+
+  /** The defaults: p_ref = 2, kP = 5, kI = 0.5, p in [1.5, 6]. */
+  public static ExponentController defaults() {
+    return new ExponentController(true, 2.0, 5.0, 0.5, 1.5, 6.0);
+  }
+
+  public ExponentController fixed() {
+    return new ExponentController(false, reference, proportional, integral, min, max);
+  }
+
+  /** p for the first iteration, before any change is known: as if the relative change were 1. */
+  public double initial() {
+    return enabled ? Math.min(max, reference + proportional) : reference;
+  }
+
+  /** The state between iterations: the integral of the relative changes. */
+  public static final class State {
+    private double integralSum;
+
+    public double next(ExponentController law, double relativeChange) {
+      if (!law.enabled()) {
+        return law.reference();
+      }
+      integralSum += relativeChange;
+      double p = law.reference() + law.proportional() * relativeChange + law.integral() * integralSum;
+      return Math.min(law.max(), Math.max(law.min(), p));
+    }
+  }
+}

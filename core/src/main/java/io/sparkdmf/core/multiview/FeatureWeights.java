@@ -1,0 +1,45 @@
+package io.sparkdmf.core.multiview;
+
+/**
+ * The closed-form minimiser over the simplex of sum_j w_j^p D_j (p > 1, maths.md section 5):
+ * w_j = 1 / sum_t (D_j / D_t)^{1/(p-1)}, i.e. w_j proportional to D_j^{-1/(p-1)}: features the model
+ * reconstructs badly get less weight, the more so the closer p is to 1. Computed in logarithms, as
+ * D_j^{-1/(p-1)} overflows for p near 1.
+ */
+final class FeatureWeights {
+  private FeatureWeights() {}
+
+  static double[] optimal(double[] residualEnergy, double p) {
+    if (!(p > 1)) {
+      throw new IllegalArgumentException("the weight exponent p must exceed 1, got " + p);
+    }
+    int d = residualEnergy.length;
+    double floor = 0;
+    for (double e : residualEnergy) {
+      floor = Math.max(floor, e);
+    }
+    floor = Math.max(floor * 1e-12, Double.MIN_NORMAL); // a perfectly fitted feature must not take all weight
+    double[] logs = new double[d];
+    double top = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < d; j++) {
+      logs[j] = -Math.log(Math.max(residualEnergy[j], floor)) / (p - 1);
+      top = Math.max(top, logs[j]);
+    }
+    double sum = 0;
+    double[] w = new double[d];
+    for (int j = 0; j < d; j++) {
+      w[j] = Math.exp(logs[j] - top);
+      sum += w[j];
+    }
+    for (int j = 0; j < d; j++) {
+      w[j] /= sum;
+    }
+    return w;
+  }
+
+  static double[] uniform(int d) {
+    double[] w = new double[d];
+    java.util.Arrays.fill(w, 1.0 / d);
+    return w;
+  }
+}

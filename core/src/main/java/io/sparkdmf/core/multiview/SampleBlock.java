@@ -1,0 +1,35 @@
+package io.sparkdmf.core.multiview;
+
+import io.sparkdmf.core.linalg.Matrix;
+import java.io.Serializable;
+
+/**
+ * A slice of the samples with everything that belongs to them: for each view its features
+ * {@code x[v]} (d_v x n_p, samples as columns), the input of the layer being fitted {@code input[v]}
+ * (X itself, or the coefficients of the layer above during pretraining), that layer's non-negative
+ * coefficients {@code h[v]} (l x n_p), and the consensus partition's columns (k x n_p, after fusion).
+ * A partition owns its columns: every update of them happens here; only small matrices leave.
+ */
+public record SampleBlock(int first, Matrix[] x, Matrix[] input, Matrix[] h, Matrix consensus)
+    implements Serializable {
+
+  public int size() {
+    return x[0].cols();
+  }
+
+  public int views() {
+    return x.length;
+  }
+
+  public SampleBlock withLayer(Matrix[] newInput, Matrix[] newH) {
+    return new SampleBlock(first, x, newInput, newH, consensus);
+  }
+
+  public SampleBlock withH(Matrix[] newH) {
+    return new SampleBlock(first, x, input, newH, consensus);
+  }
+
+  public SampleBlock withConsensus(Matrix newConsensus) {
+    return new SampleBlock(first, x, input, h, newConsensus);
+  }
+}

@@ -1,0 +1,40 @@
+package io.sparkdmf.core.multiview;
+
+import java.io.Serializable;
+
+/**
+ * The samples of every view, cut into {@link SampleBlock}s that live on the driver (small data) or
+ * in a Spark RDD (one block per partition). Both engines fold blocks in the same order, so a run
+ * gives the same numbers on either.
+ */
+public interface SampleBlocks extends AutoCloseable {
+
+  /** What one block contributes to a sum (small matrices). */
+  interface Contribution<A> extends Serializable {
+    A of(SampleBlock block);
+  }
+
+  /** Adds the second argument into the first and returns it. */
+  interface Merge<A> extends Serializable {
+    A merge(A into, A other);
+  }
+
+  /** A new version of a block (its own columns updated). */
+  interface Update extends Serializable {
+    SampleBlock apply(SampleBlock block);
+  }
+
+  /** Sum over blocks in block order. */
+  <A> A aggregate(Contribution<A> contribution, Merge<A> merge);
+
+  /** Replaces every block by its update. */
+  void update(Update update);
+
+  int samples();
+
+  /** "local" or "spark". */
+  String engineName();
+
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,136 @@
+package io.sparkdmf.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparkdmf.core.linalg.Matrix;
+import io.sparkdmf.core.multiview.ClusteringMetrics;
+import io.sparkdmf.core.multiview.ClusteringResult;
+import io.sparkdmf.core.multiview.ClusteringSettings;
+import io.sparkdmf.core.multiview.ExponentController;
+import io.sparkdmf.core.multiview.LocalSampleBlocks;
+import io.sparkdmf.core.multiview.MultiViewClustering;
+import io.sparkdmf.core.multiview.MultiViewData;
+import io.sparkdmf.core.multiview.SparkSampleBlocks;
+import io.sparkdmf.core.multiview.ViewNormalisation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Multi-view clustering: metrics against hand-worked values, the model on a synthetic mixture, engines. */
+class MultiViewClusteringTest {
+
+  @Test
+  void metricsMatchHandWorkedValues() {
+    int[] truth = {0, 0, 0, 1, 1, 1};
+    int[] predicted = {1, 1, 0, 0, 0, 0};
+    ClusteringMetrics m = ClusteringMetrics.of(truth, predicted);
+    // contingency: class 0 -> {cluster 1: 2, cluster 0: 1}, class 1 -> {cluster 0: 3}
+    assertEquals(5.0 / 6, m.accuracy(), 1e-15);
+    assertEquals(5.0 / 6, m.purity(), 1e-15);
+    // ARI: sum C(n_ij,2) = 4, rows 3 + 3 = 6, columns 1 + 6 = 7, expected 6 * 7 / 15
+    assertEquals((4 - 2.8) / (6.5 - 2.8), m.ari(), 1e-12);
+    double mutual = (1.0 / 3 - 1.0 / 6) * Math.log(2) + 0.5 * Math.log(1.5);
+    double clusterEntropy = -(1.0 / 3 * Math.log(1.0 / 3) + 2.0 / 3 * Math.log(2.0 / 3));
+    assertEquals(mutual / ((Math.log(2) + clusterEntropy) / 2), m.nmi(), 1e-12);
+
+    ClusteringMetrics renamed = ClusteringMetrics.of(new int[] {0, 0, 1, 1, 2, 2}, new int[] {7, 7, 3, 3, 5, 5});
+    assertEquals(1, renamed.accuracy(), 0);
+    assertEquals(1, renamed.nmi(), 1e-12);
+    assertEquals(1, renamed.ari(), 1e-12);
+    // contingency [[3, 2], [2, 0]]: greedy takes the 3 and ends with 3/7; the best matching is 2 + 2
+    int[] t = {0, 0, 0, 0, 0, 1, 1};
+    int[] p = {0, 0, 0, 1, 1, 0, 0};
+    assertEquals(4.0 / 7, ClusteringMetrics.of(t, p).accuracy(), 1e-15);
+    assertThrows(IllegalArgumentException.class, () -> ClusteringMetrics.of(t, new int[] {0}));
+  }
+
+  /** k well-separated clusters seen through three views of different scale and sign. */
+  static MultiViewData mixture(int perCluster, int k, long seed) {
+    Random random = new Random(seed);
+    int n = perCluster * k;
+    int[] labels = new int[n];
+    int[] dims = {5, 8, 3};
+    double[] scales = {1, 1000, 0.01};
+    List<Matrix> views = new ArrayList<>();
+    List<Matrix> centers = new ArrayList<>();
+    for (int v = 0; v < dims.length; v++) {
+      centers.add(Matrix.gaussian(k, dims[v], 3.0, random));
+      views.add(Matrix.zeros(n, dims[v]));
+    }
+    for (int i = 0; i < n; i++) {
+      labels[i] = i % k;
+      for (int v = 0; v < dims.length; v++) {
+        for (int j = 0; j < dims[v]; j++) {
+          views.get(v).set(i, j, scales[v] * (centers.get(v).get(labels[i], j) + 0.3 * random.nextGaussian()));
+        }
+      }
+    }
+    return new MultiViewData(List.of("a", "b", "c"), views, labels);
+  }
+
+  @Test
+  void clustersASyntheticMixturePerfectly() {
+    MultiViewData data = mixture(40, 3, 1).normalised(ViewNormalisation.ZSCORE);
+    ClusteringResult result = new MultiViewClustering(ClusteringSettings.defaults(3, 0))
+        .fit(new LocalSampleBlocks(data.blocks(4)), data.featureCounts());
+    assertEquals(1.0, ClusteringMetrics.of(data.labels(), result.assignment()).accuracy(), 0);
+    for (double[] w : result.featureWeights()) {
+      assertEquals(1.0, java.util.Arrays.stream(w).sum(), 1e-12);
+    }
+  }
+
+  @Test
+  void objectiveNeverIncreasesForFixedP() {
+    MultiViewData data = mixture(30, 4, 2).normalised(ViewNormalisation.ZSCORE);
+    for (double p : new double[] {1.5, 2, 3}) {
+      ClusteringSettings settings = ClusteringSettings.defaults(4, 3)
+          .withExponent(new ExponentController(false, p, 0, 0, p, p));
+      double[] objective = new MultiViewClustering(settings)
+          .fit(new LocalSampleBlocks(data.blocks(3)), data.featureCounts()).objective();
+      assertTrue(objective.length > 2);
+      for (int t = 1; t < objective.length; t++) {
+        // allowing round-off only: the fit reaches the noise level of the sums (1e-13 of the start)
+        assertTrue(objective[t] <= objective[t - 1] + 1e-12 * objective[0],
+            "p = " + p + ", iteration " + t + ": " + objective[t - 1] + " -> " + objective[t]);
+      }
+    }
+  }
+
+  @Test
+  void sparkAndLocalEnginesGiveIdenticalResults() {
+    MultiViewData data = mixture(25, 3, 3).normalised(ViewNormalisation.ZSCORE);
+    ClusteringSettings settings = ClusteringSettings.defaults(3, 5);
+    ClusteringResult local = new MultiViewClustering(settings)
+        .fit(new LocalSampleBlocks(data.blocks(3)), data.featureCounts());
+    ClusteringResult spark;
+    try (SparkSampleBlocks blocks = new SparkSampleBlocks(LocalSpark.context(), data.blocks(3))) {
+      spark = new MultiViewClustering(settings).fit(blocks, data.featureCounts());
+    }
+    assertArrayEquals(local.objective(), spark.objective(), 0.0);
+    assertArrayEquals(local.assignment(), spark.assignment());
+    assertArrayEquals(local.viewWeights(), spark.viewWeights(), 0.0);
+  }
+
+  @Test
+  void badViewsAreRefusedWithTheirNames() {
+    Matrix a = Matrix.gaussian(4, 2, 1, new Random(1));
+    Matrix constant = Matrix.gaussian(4, 2, 1, new Random(2));
+    for (int i = 0; i < 4; i++) {
+      constant.set(i, 1, 7.0);
+    }
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> new MultiViewData(List.of("a", "b"), List.of(a, constant), null));
+    assertTrue(e.getMessage().contains("view 'b', feature 2 is constant"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new MultiViewData(List.of("a", "short"), List.of(a, Matrix.gaussian(3, 2, 1, new Random(3))), null));
+    assertTrue(e.getMessage().contains("'short' has 3 samples"), e.getMessage());
+    Matrix nan = a.copy();
+    nan.set(2, 0, Double.NaN);
+    e = assertThrows(IllegalArgumentException.class, () -> new MultiViewData(List.of("n"), List.of(nan), null));
+    assertTrue(e.getMessage().contains("sample 3, feature 1"), e.getMessage());
+  }
+}

@@ -1,0 +1,255 @@
+package io.sparkdmf.data;
+
+import io.sparkdmf.core.linalg.Matrix;
+import io.sparkdmf.core.multiview.MultiViewData;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import us.hebi.matlab.mat.format.Mat5;
+import us.hebi.matlab.mat.types.Array;
+import us.hebi.matlab.mat.types.Cell;
+import us.hebi.matlab.mat.types.MatFile;
+import us.hebi.matlab.mat.types.MatlabType;
+
+/**
+ * Reads the views of a multi-view data set: one CSV per view (rows = samples, comma, tab, semicolon
+ * or space separated, an optional header line and label column), a labels file (one integer per
+ * line), or a MATLAB v5 {@code .mat} file (compressed or not) holding a cell array of views, dense or
+ * sparse, of any numeric type, through the MFL library. Views and labels are checked by
+ * {@link MultiViewData}; parse errors name the file and line.
+ */
+public final class MultiViewReader {
+  /** Where a view file keeps the labels, if anywhere. */
+  public enum LabelColumn {
+    NONE, FIRST, LAST;
+
+    public static LabelColumn parse(String name) {
+      try {
+        return valueOf(name.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("unknown label column '" + name + "' (none, first or last)");
+      }
+    }
+  }
+
+  /** Names tried, in order, for the views and the labels in a .mat file when none is given. */
+  private static final List<String> VIEW_NAMES = List.of("X", "data", "fea", "views");
+  private static final List<String> LABEL_NAMES = List.of("Y", "y", "gt", "truth", "labels", "gnd");
+  /** Largest number of matrix elements a .mat view may declare (guards against huge declared sizes). */
+  private static final long MAX_ELEMENTS = 1L << 28;
+
+  private MultiViewReader() {}
+
+  /**
+   * @param labels a file of labels, or null
+   * @param labelColumn the column of the view files that holds labels (taken from the first file)
+   */
+  public static MultiViewData readCsv(List<Path> files, boolean header, LabelColumn labelColumn, Path labels)
+      throws IOException {
+    List<String> names = new ArrayList<>();
+    List<Matrix> views = new ArrayList<>();
+    int[] fileLabels = null;
+    for (Path file : files) {
+      List<double[]> rows = new ArrayList<>();
+      List<Integer> rowLabels = new ArrayList<>();
+      int expected = -1;
+      try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        String line;
+        int number = 0;
+        while ((line = reader.readLine()) != null) {
+          number++;
+          String trimmed = line.trim();
+          if (trimmed.isEmpty() || (header && number == 1)) {
+            continue;
+          }
+          String[] fields = EntryFormat.SEPARATORS.split(trimmed);
+          if (expected < 0) {
+            expected = fields.length;
+          } else if (fields.length != expected) {
+            throw new InputException(file.toString(), number, fields.length + " fields, expected " + expected
+                + " like the first row");
+          }
+          int from = labelColumn == LabelColumn.FIRST ? 1 : 0;
+          int to = labelColumn == LabelColumn.LAST ? fields.length - 1 : fields.length;
+          if (to - from < 1) {
+            throw new InputException(file.toString(), number, "no feature columns");
+          }
+          double[] row = new double[to - from];
+          for (int j = from; j < to; j++) {
+            row[j - from] = number(fields[j], file, number);
+          }
+          rows.add(row);
+          if (labelColumn != LabelColumn.NONE) {
+            rowLabels.add(label(fields[labelColumn == LabelColumn.FIRST ? 0 : fields.length - 1], file, number));
+          }
+        }
+      }
+      if (rows.isEmpty()) {
+        throw new InputException(file.toString(), "no samples");
+      }
+      Matrix view = Matrix.zeros(rows.size(), rows.get(0).length);
+      for (int i = 0; i < rows.size(); i++) {
+        for (int j = 0; j < rows.get(i).length; j++) {
+          view.set(i, j, rows.get(i)[j]);
+        }
+      }
+      names.add(stem(file));
+      views.add(view);
+      if (fileLabels == null && labelColumn != LabelColumn.NONE) {
+        fileLabels = rowLabels.stream().mapToInt(Integer::intValue).toArray();
+      }
+    }
+    int[] finalLabels = labels != null ? readLabels(labels) : fileLabels;
+    return checked(names, views, finalLabels, files.get(0).toString());
+  }
+
+  /** One integer label per line (blank lines skipped, an optional non-numeric header line). */
+  public static int[] readLabels(Path file) throws IOException {
+    List<Integer> out = new ArrayList<>();
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (int i = 0; i < lines.size(); i++) {
+      String trimmed = lines.get(i).trim();
+      if (trimmed.isEmpty() || (i == 0 && !trimmed.matches("[-+0-9.eE]+"))) {
+        continue;
+      }
+      out.add(label(trimmed, file, i + 1));
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * The cell array {@code viewsVariable} (or the first of X, data, fea, views) of a .mat file, each
+   * cell a view. Views are samples x features; if the cells agree on their column count but not on
+   * their row count they are taken as features x samples and transposed.
+   */
+  public static MultiViewData readMat(Path file, String viewsVariable, String labelsVariable) throws IOException {
+    MatFile mat;
+    try {
+      mat = Mat5.readFromFile(file.toFile());
+    } catch (RuntimeException | IOException e) {
+      throw new InputException(file.toString(), "not a readable MATLAB v5 .mat file (" + e.getMessage() + ")");
+    }
+    try {
+      String name = viewsVariable != null ? viewsVariable : firstPresent(mat, VIEW_NAMES, file, "views");
+      Array found = variable(mat, name, file);
+      if (found.getType() != MatlabType.Cell) {
+        throw new InputException(file.toString(), "variable '" + name + "' is a " + found.getType()
+            + ", expected a cell array of views");
+      }
+      Cell cell = (Cell) found;
+      List<Matrix> views = new ArrayList<>();
+      List<String> names = new ArrayList<>();
+      for (int c = 0; c < cell.getNumElements(); c++) {
+        views.add(matrix(cell.get(c), file, name + "{" + (c + 1) + "}"));
+        names.add(name + "{" + (c + 1) + "}");
+      }
+      if (views.isEmpty()) {
+        throw new InputException(file.toString(), "cell array '" + name + "' is empty");
+      }
+      boolean sameRows = views.stream().mapToInt(Matrix::rows).distinct().count() == 1;
+      boolean sameCols = views.stream().mapToInt(Matrix::cols).distinct().count() == 1;
+      if (!sameRows && sameCols) {
+        views = views.stream().map(Matrix::transpose).toList();
+      }
+      int[] labels = null;
+      String labelName = labelsVariable != null ? labelsVariable : firstPresentOrNull(mat, LABEL_NAMES);
+      if (labelName != null) {
+        Matrix y = matrix(variable(mat, labelName, file), file, labelName);
+        labels = new int[y.data().length];
+        for (int i = 0; i < labels.length; i++) {
+          double value = y.data()[i];
+          if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
+            throw new InputException(file.toString(), "label " + (i + 1) + " in '" + labelName + "' is " + value
+                + ", not an integer");
+          }
+          labels[i] = (int) value;
+        }
+      }
+      return checked(names, views, labels, file.toString());
+    } finally {
+      mat.close();
+    }
+  }
+
+  private static Array variable(MatFile mat, String name, Path file) {
+    try {
+      return mat.getArray(name);
+    } catch (RuntimeException e) {
+      throw new InputException(file.toString(), "no variable '" + name + "'");
+    }
+  }
+
+  private static String firstPresent(MatFile mat, List<String> names, Path file, String what) {
+    String found = firstPresentOrNull(mat, names);
+    if (found == null) {
+      throw new InputException(file.toString(), "no " + what + " variable (looked for " + String.join(", ", names)
+          + "); name it with --views-variable");
+    }
+    return found;
+  }
+
+  private static String firstPresentOrNull(MatFile mat, List<String> names) {
+    for (String name : names) {
+      for (var entry : mat.getEntries()) {
+        if (entry.getName().equals(name)) {
+          return name;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Matrix matrix(Array array, Path file, String name) {
+    if (!(array instanceof us.hebi.matlab.mat.types.Matrix m)) {
+      throw new InputException(file.toString(), "'" + name + "' is a " + array.getType() + ", expected a numeric matrix");
+    }
+    int rows = m.getNumRows();
+    int cols = m.getNumCols();
+    if ((long) rows * cols > MAX_ELEMENTS || m.getNumDimensions() > 2) {
+      throw new InputException(file.toString(), "'" + name + "' declares " + java.util.Arrays.toString(m.getDimensions())
+          + " elements, more than this reader takes");
+    }
+    Matrix out = Matrix.zeros(rows, cols);
+    for (int j = 0; j < cols; j++) {
+      for (int i = 0; i < rows; i++) {
+        out.set(i, j, m.getDouble(i, j));
+      }
+    }
+    return out;
+  }
+
+  private static MultiViewData checked(List<String> names, List<Matrix> views, int[] labels, String where) {
+    try {
+      return new MultiViewData(names, views, labels);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(where, e.getMessage());
+    }
+  }
+
+  private static double number(String field, Path file, int line) {
+    try {
+      return Double.parseDouble(field);
+    } catch (NumberFormatException e) {
+      throw new InputException(file.toString(), line, "'" + EntryFormat.abbreviate(field) + "' is not a number");
+    }
+  }
+
+  private static int label(String field, Path file, int line) {
+    double value = number(field, file, line);
+    if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
+      throw new InputException(file.toString(), line, "label '" + EntryFormat.abbreviate(field) + "' is not an integer");
+    }
+    return (int) value;
+  }
+
+  private static String stem(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+}

@@ -1,0 +1,97 @@
+package io.sparkdmf.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparkdmf.core.multiview.MultiViewData;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import us.hebi.matlab.mat.format.Mat5;
+import us.hebi.matlab.mat.types.Cell;
+import us.hebi.matlab.mat.types.MatlabType;
+
+/** Multi-view readers: CSV views with labels, compressed .mat cell arrays, and bad files. */
+class MultiViewReaderTest {
+  @TempDir Path dir;
+
+  @Test
+  void readsCsvViewsWithAHeaderAndALabelColumn() throws IOException {
+    Path a = Files.writeString(dir.resolve("a.csv"), "0,1,y\n1.5,2,0\n-3,4,1\n2,0.5,1\n");
+    Path b = Files.writeString(dir.resolve("b.tsv"), "0\ty\n10\t0\n20\t1\n35\t1\n");
+    MultiViewData data = MultiViewReader.readCsv(List.of(a, b), true, MultiViewReader.LabelColumn.LAST, null);
+    assertEquals(List.of("a", "b"), data.names());
+    assertArrayEquals(new int[] {0, 1, 1}, data.labels());
+    assertEquals(-3, data.views().get(0).get(1, 0));
+    assertEquals(35, data.views().get(1).get(2, 0));
+  }
+
+  @Test
+  void badCsvFilesNameTheFileLineAndProblem() throws IOException {
+    Path good = Files.writeString(dir.resolve("good.csv"), "1,2\n3,4\n5,7\n");
+    Path word = Files.writeString(dir.resolve("word.csv"), "1,2\n3,oops\n5,6\n");
+    Path ragged = Files.writeString(dir.resolve("ragged.csv"), "1,2\n3\n5,6\n");
+    Path shorter = Files.writeString(dir.resolve("short.csv"), "1,2\n3,4\n");
+    Path constant = Files.writeString(dir.resolve("constant.csv"), "1,2\n1,4\n1,6\n");
+    assertMessage(List.of(word), "word.csv:2", "'oops' is not a number");
+    assertMessage(List.of(ragged), "ragged.csv:2", "1 fields, expected 2");
+    assertMessage(List.of(good, shorter), "'short' has 2 samples");
+    assertMessage(List.of(constant), "feature 1 is constant");
+  }
+
+  private static void assertMessage(List<Path> files, String... parts) {
+    InputException e = assertThrows(InputException.class,
+        () -> MultiViewReader.readCsv(files, false, MultiViewReader.LabelColumn.NONE, null));
+    for (String part : parts) {
+      assertTrue(e.getMessage().contains(part), e.getMessage());
+    }
+  }
+
+  @Test
+  void readsACompressedMatFileWithACellArrayOfIntegerAndDoubleViews() throws IOException {
+    var ints = Mat5.newMatrix(3, 2, MatlabType.Int16);
+    var doubles = Mat5.newMatrix(3, 1);
+    for (int i = 0; i < 3; i++) {
+      ints.setDouble(i, 0, i + 1);
+      ints.setDouble(i, 1, -7 * i);
+      doubles.setDouble(i, 0, 0.25 * i * i);
+    }
+    Cell views = Mat5.newCell(1, 2);
+    views.set(0, ints);
+    views.set(1, doubles);
+    var labels = Mat5.newMatrix(3, 1, MatlabType.UInt8);
+    labels.setDouble(0, 0, 2);
+    labels.setDouble(1, 0, 1);
+    labels.setDouble(2, 0, 2);
+    Path file = dir.resolve("views.mat");
+    Mat5.writeToFile(Mat5.newMatFile().addArray("X", views).addArray("Y", labels), file.toFile());
+    try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "r")) {
+      raw.seek(128);
+      assertEquals(15, Integer.reverseBytes(raw.readInt()), "first element is miCOMPRESSED");
+    }
+    MultiViewData data = MultiViewReader.readMat(file, null, null);
+    assertEquals(2, data.views().size());
+    assertEquals(-14, data.views().get(0).get(2, 1));
+    assertEquals(1.0, data.views().get(1).get(2, 0));
+    assertArrayEquals(new int[] {2, 1, 2}, data.labels());
+  }
+
+  @Test
+  void refusesGarbageAndMissingVariables() throws IOException {
+    Path garbage = Files.write(dir.resolve("garbage.mat"), new byte[] {1, 2, 3, 4, 5});
+    var e = assertThrows(InputException.class, () -> MultiViewReader.readMat(garbage, null, null));
+    assertTrue(e.getMessage().contains("not a readable MATLAB v5 .mat file"), e.getMessage());
+    Path noCell = dir.resolve("nocell.mat");
+    Mat5.writeToFile(Mat5.newMatFile().addArray("X", Mat5.newMatrix(2, 2)), noCell.toFile());
+    e = assertThrows(InputException.class, () -> MultiViewReader.readMat(noCell, null, null));
+    assertTrue(e.getMessage().contains("expected a cell array of views"), e.getMessage());
+    e = assertThrows(InputException.class, () -> MultiViewReader.readMat(noCell, "views", null));
+    assertTrue(e.getMessage().contains("no variable 'views'"), e.getMessage());
+  }
+}
