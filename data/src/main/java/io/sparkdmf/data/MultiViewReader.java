@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import us.hebi.matlab.mat.format.Mat5;
@@ -211,7 +212,7 @@ public final class MultiViewReader {
     int rows = m.getNumRows();
     int cols = m.getNumCols();
     if ((long) rows * cols > MAX_ELEMENTS || m.getNumDimensions() > 2) {
-      throw new InputException(file.toString(), "'" + name + "' declares " + java.util.Arrays.toString(m.getDimensions())
+      throw new InputException(file.toString(), "'" + name + "' declares " + Arrays.toString(m.getDimensions())
           + " elements, more than this reader takes");
     }
     Matrix out = Matrix.zeros(rows, cols);

@@ -15,6 +15,7 @@ import io.sparkdmf.core.sharpness.LossNormalisation;
 import io.sparkdmf.core.sharpness.ObservedEntries;
 import io.sparkdmf.core.sharpness.SharpnessFormulas;
 import io.sparkdmf.data.AtomicOutputDirectory;
+import io.sparkdmf.data.EntryDataset;
 import io.sparkdmf.data.EntryFileReader;
 import io.sparkdmf.data.EntryFormat;
 import io.sparkdmf.data.ModelStore;
@@ -81,9 +82,10 @@ final class SharpnessJob implements Callable<Integer> {
             new GaussNewtonOperator(fitted.factors(), ObservedEntries.all(), normalisation).largestEigenvalue());
         fullyObservedMetrics(metrics, fitted, normalisation);
       } else {
-        JavaRDD<EntryBlock> entries = new EntryFileReader(sc,
-            new EntryFormat(header, oneBased, fitted.rows(), fitted.cols())).read(input).blocks().cache();
-        count = entries.map(EntryBlock::size).fold(0, Integer::sum);
+        EntryDataset dataset = new EntryFileReader(sc,
+            new EntryFormat(header, oneBased, fitted.rows(), fitted.cols())).read(input);
+        JavaRDD<EntryBlock> entries = dataset.blocks().cache();
+        count = dataset.count();
         normalisation = normalisation(count);
         metrics = (long) fitted.rows() * fitted.cols() <= DENSE_LIMIT
             ? exactMetrics(fitted, entries.collect(), normalisation) : new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import io.sparkdmf.core.objective.FactorGradients;
 import io.sparkdmf.core.objective.BlockObjective;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.spark.api.java.JavaRDD;
 
 /**
@@ -58,56 +59,62 @@ public final class CompletionObjective extends BlockObjective<EntryBlock> {
     CompletionPartial partial = blocks.aggregate(panels, new CompletionKernel(depth == 1
         ? CompletionKernel.Mode.ROW_GRADIENT : CompletionKernel.Mode.FULL_GRADIENT));
     long count = partial.entries();
-    double scale = 2.0 / count;
-    int p = panels.inner();
+    return new Evaluation(partial.squaredResidualSum() / count,
+        factorProducts(model, prefixes, panels.inner(), partial, 2.0 / count));
+  }
+
+  /**
+   * A_k^T G B_k^T for every factor, times {@code scale}, from the two sparse products a pass
+   * accumulated with G = the per-entry values it summed (residuals, or dW for Gauss-Newton).
+   */
+  private static List<Matrix> factorProducts(DeepFactorization model, List<Matrix> prefixes, int p,
+      CompletionPartial partial, double scale) {
     Matrix gvt = new Matrix(p, model.rows(), orZeros(partial.rowGradT(), p * model.rows())).transpose();
     gvt.scale(scale);
     Matrix utg = null;
-    if (depth > 1) {
+    if (model.depth() > 1) {
       utg = new Matrix(p, model.cols(), orZeros(partial.colGrad(), p * model.cols()));
       utg.scale(scale);
     }
-    return new Evaluation(partial.squaredResidualSum() / count,
-        FactorGradients.assemble(model, prefixes, gvt, utg));
+    return FactorGradients.assemble(model, prefixes, gvt, utg);
   }
 
   /**
-   * The Gauss-Newton product J^T P_Omega J Z, one matrix per factor, where J is the Jacobian of the
-   * product W_N ... W_1 (the Hessian of 1/2 sum_Omega (W_ij - M_ij)^2 at a zero-residual point). The
-   * directional derivative dW = sum_l A_l Z_l B_l is shipped as a pair of panels of width
-   * sum_l d_l, so only the observed entries of dW are ever formed.
+   * The Gauss-Newton product Z -> J^T P_Omega J Z at a fixed {@code model}, one matrix per factor,
+   * where J is the Jacobian of the product W_N ... W_1 (the Hessian of 1/2 sum_Omega (W_ij - M_ij)^2
+   * at a zero-residual point). The model's own products are formed once; each application is one
+   * pass over the entries, with the directional derivative dW = sum_l A_l Z_l B_l shipped as a pair of
+   * panels dU dV of width sum_l d_l, so only the observed entries of dW are ever formed: term l < N
+   * contributes A_l = W_N..W_{l+1} to dU and Z_l B_l to dV, term N contributes Z_N and B_N (no m x m or
+   * n x n identity is built for depth > 1).
    */
-  public List<Matrix> gaussNewtonProduct(DeepFactorization model, List<Matrix> direction) {
+  public UnaryOperator<List<Matrix>> gaussNewton(DeepFactorization model) {
+    int depth = model.depth();
     List<Matrix> prefixes = model.prefixProducts();
     FactorPanels panels = panels(model, prefixes);
-    CompletionPartial partial = blocks.aggregate(
-        new GaussNewtonKernel.Panels(panels, directionPanels(model, prefixes, direction)), new GaussNewtonKernel());
-    int p = panels.inner();
-    Matrix gvt = new Matrix(p, model.rows(), orZeros(partial.rowGradT(), p * model.rows())).transpose();
-    Matrix utg = new Matrix(p, model.cols(), orZeros(partial.colGrad(), p * model.cols()));
-    return FactorGradients.assemble(model, prefixes, gvt, model.depth() == 1 ? null : utg);
-  }
-
-  /**
-   * dW = sum_l A_l Z_l B_l as dU dV: term l < N contributes A_l = W_N..W_{l+1} to dU and Z_l B_l to
-   * dV; term N contributes Z_N and B_N (so no m x m or n x n identity is ever built for depth > 1).
-   */
-  private static FactorPanels directionPanels(DeepFactorization model, List<Matrix> prefixes, List<Matrix> z) {
-    int depth = model.depth();
-    List<Matrix> leftT = new ArrayList<>(depth);
-    List<Matrix> right = new ArrayList<>(depth);
-    leftT.add(z.get(depth - 1).transpose());
-    right.add(FactorGradients.right(model, prefixes));
-    Matrix above = model.factor(depth); // A_{depth-1}
+    List<Matrix> aboveT = new ArrayList<>(depth); // A_l^T for l = N-1 .. 1
+    Matrix above = depth > 1 ? model.factor(depth) : null;
     for (int l = depth - 1; l >= 1; l--) {
-      leftT.add(above.transpose());
-      Matrix bl = prefixes.get(l - 1);
-      right.add(bl == null ? z.get(l - 1) : z.get(l - 1).times(bl));
+      aboveT.add(above.transpose());
       if (l > 1) {
         above = above.times(model.factor(l));
       }
     }
-    return new FactorPanels(Matrix.stackRows(leftT), Matrix.stackRows(right));
+    return z -> {
+      List<Matrix> leftT = new ArrayList<>(depth);
+      List<Matrix> right = new ArrayList<>(depth);
+      leftT.add(z.get(depth - 1).transpose());
+      right.add(panels.right());
+      for (int l = depth - 1; l >= 1; l--) {
+        leftT.add(aboveT.get(depth - 1 - l));
+        Matrix bl = prefixes.get(l - 1);
+        right.add(bl == null ? z.get(l - 1) : z.get(l - 1).times(bl));
+      }
+      FactorPanels direction = new FactorPanels(Matrix.stackRows(leftT), Matrix.stackRows(right));
+      CompletionPartial partial = blocks.aggregate(new GaussNewtonKernel.Panels(panels, direction),
+          new GaussNewtonKernel());
+      return factorProducts(model, prefixes, panels.inner(), partial, 1.0);
+    };
   }
 
   private static double[] orZeros(double[] values, int size) {

@@ -1,5 +1,9 @@
 package io.sparkdmf.core.multiview;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * External clustering metrics as scikit-learn defines them (maths.md section 6): accuracy under the
  * best one-to-one matching of clusters to classes (Hungarian algorithm), NMI with the arithmetic mean
@@ -21,8 +25,8 @@ public record ClusteringMetrics(double accuracy, double nmi, double purity, doub
   static long[][] contingency(int[] truth, int[] predicted) {
     int[] classes = compact(truth);
     int[] clusters = compact(predicted);
-    int rows = java.util.Arrays.stream(classes).max().orElse(0) + 1;
-    int cols = java.util.Arrays.stream(clusters).max().orElse(0) + 1;
+    int rows = Arrays.stream(classes).max().orElse(0) + 1;
+    int cols = Arrays.stream(clusters).max().orElse(0) + 1;
     long[][] table = new long[rows][cols];
     for (int i = 0; i < truth.length; i++) {
       table[classes[i]][clusters[i]]++;
@@ -31,7 +35,7 @@ public record ClusteringMetrics(double accuracy, double nmi, double purity, doub
   }
 
   private static int[] compact(int[] labels) {
-    java.util.Map<Integer, Integer> ids = new java.util.HashMap<>();
+    Map<Integer, Integer> ids = new HashMap<>();
     int[] out = new int[labels.length];
     for (int i = 0; i < labels.length; i++) {
       out[i] = ids.computeIfAbsent(labels[i], key -> ids.size());

@@ -28,10 +28,6 @@ public record ExponentController(boolean enabled, double reference, double propo
     return new ExponentController(true, 2.0, 5.0, 0.5, 1.5, 6.0);
   }
 
-  public ExponentController fixed() {
-    return new ExponentController(false, reference, proportional, integral, min, max);
-  }
-
   /** p for the first iteration, before any change is known: as if the relative change were 1. */
   public double initial() {
     return enabled ? Math.min(max, reference + proportional) : reference;

@@ -1,5 +1,7 @@
 package io.sparkdmf.core.multiview;
 
+import java.util.Arrays;
+
 /**
  * The closed-form minimiser over the simplex of sum_j w_j^p D_j (p > 1, maths.md section 5):
  * w_j = 1 / sum_t (D_j / D_t)^{1/(p-1)}, i.e. w_j proportional to D_j^{-1/(p-1)}: features the model
@@ -39,7 +41,7 @@ final class FeatureWeights {
 
   static double[] uniform(int d) {
     double[] w = new double[d];
-    java.util.Arrays.fill(w, 1.0 / d);
+    Arrays.fill(w, 1.0 / d);
     return w;
   }
 }

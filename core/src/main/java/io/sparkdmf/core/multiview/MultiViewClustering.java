@@ -55,7 +55,7 @@ public final class MultiViewClustering {
     double previous = Double.NaN;
     boolean converged = false;
     int iterations = 0;
-    Matrix[] sums = null;
+    Matrix[] sums = null; // X H^T and H H^T per view at the current H
     for (int t = 0; t < settings.maxIterations(); t++) {
       sums = blocks.aggregate(MultiViewClustering::coefficientSums, SmallMatrices::add);
       double total = 0;
@@ -106,8 +106,9 @@ public final class MultiViewClustering {
       });
       p = nextP;
     }
-    Matrix[] grams = blocks.aggregate(MultiViewClustering::coefficientSums, SmallMatrices::add);
-    double[] viewWeights = fuse(blocks, grams, views);
+    // a converged run stopped before updating H, so its last sums are still those of the final H
+    Matrix[] atFinalH = converged ? sums : blocks.aggregate(MultiViewClustering::coefficientSums, SmallMatrices::add);
+    double[] viewWeights = fuse(blocks, atFinalH, views);
     int[] assignment = new KMeans(k, settings.kmeansRestarts(), settings.seed()).cluster(blocks, SampleBlock::consensus);
     return new ClusteringResult(assignment, weights, viewWeights,
         objective.stream().mapToDouble(Double::doubleValue).toArray(),
@@ -207,8 +208,9 @@ public final class MultiViewClustering {
   }
 
   /**
-   * |U^T y| for the rows U provides, seeded random values of the same average size for the rest; the
-   * random values are drawn per sample, so they do not depend on how samples are split into blocks.
+   * |U^T y| for the rows U provides, seeded random values of the block's average size for the rest
+   * (drawn per sample; their scale is the block's, so with random rows the start depends on how the
+   * samples are split into blocks, identically on every engine).
    */
   private static Matrix start(Matrix projectionT, int rows, Matrix y, int firstSample, long seed) {
     Matrix projected = projectionT.times(y);

@@ -2,6 +2,7 @@ package io.sparkdmf.core.multiview;
 
 import io.sparkdmf.core.linalg.Decompositions;
 import io.sparkdmf.core.linalg.Matrix;
+import java.util.function.DoubleUnaryOperator;
 
 /** Driver-side helpers on the small (features x rank, rank x rank) matrices of the clustering model. */
 final class SmallMatrices {
@@ -11,7 +12,7 @@ final class SmallMatrices {
   private SmallMatrices() {}
 
   /** f(A) for a symmetric positive semi-definite A, f applied to the eigenvalues above the cutoff, 0 below. */
-  private static Matrix spectralFunction(Matrix a, java.util.function.DoubleUnaryOperator f) {
+  private static Matrix spectralFunction(Matrix a, DoubleUnaryOperator f) {
     Decompositions.SymmetricEigen eigen = Decompositions.symmetricEigen(a);
     double[] values = eigen.eigenvalues();
     double largest = Math.max(Math.abs(values[values.length - 1]), Math.abs(values[0]));

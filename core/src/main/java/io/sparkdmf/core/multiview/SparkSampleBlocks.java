@@ -10,12 +10,15 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * Sample blocks in an RDD, one block per partition. Sums are merged in partition order
  * ({@link OrderedAggregation}), so results equal the local engine's bit for bit; updates map the
- * blocks, and the lineage is cut by a local checkpoint every {@value #LINEAGE_CUT_EVERY} updates.
+ * blocks lazily (the next sum computes them, no job of their own), replaced versions are dropped once
+ * that sum has run, and the lineage is cut by a local checkpoint every {@value #LINEAGE_CUT_EVERY} updates.
  */
 public final class SparkSampleBlocks implements SampleBlocks {
   private static final int LINEAGE_CUT_EVERY = 20;
 
   private JavaRDD<SampleBlock> blocks;
+  /** Versions replaced since the last sum: still the parents of {@code blocks} until it is computed. */
+  private final List<JavaRDD<SampleBlock>> replaced = new ArrayList<>();
   private final int samples;
   private int updates;
 
@@ -38,18 +41,19 @@ public final class SparkSampleBlocks implements SampleBlocks {
       }
       return out.iterator();
     });
-    return OrderedAggregation.merge(partials, merge::merge);
+    A total = OrderedAggregation.merge(partials, merge::merge);
+    replaced.forEach(rdd -> rdd.unpersist(false));
+    replaced.clear();
+    return total;
   }
 
   @Override
   public void update(Update update) {
-    JavaRDD<SampleBlock> previous = blocks;
+    replaced.add(blocks);
     blocks = blocks.map(update::apply).persist(StorageLevel.MEMORY_AND_DISK());
     if (++updates % LINEAGE_CUT_EVERY == 0) {
       blocks.rdd().localCheckpoint();
     }
-    blocks.count(); // materialise before the parent goes
-    previous.unpersist(false);
   }
 
   @Override
@@ -64,6 +68,7 @@ public final class SparkSampleBlocks implements SampleBlocks {
 
   @Override
   public void close() {
+    replaced.forEach(rdd -> rdd.unpersist(false));
     blocks.unpersist(false);
   }
 }

@@ -4,6 +4,7 @@ import io.sparkdmf.core.completion.CompletionObjective;
 import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.model.DeepFactorization;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The Gauss-Newton Hessian J^T (2c P_Omega) J in parameter space, applied over observed entries held
@@ -12,14 +13,14 @@ import java.util.List;
  * the sharpness; {@link GaussNewtonOperator} is the same operator in matrix space for small problems.
  */
 public final class EntryGaussNewtonOperator {
-  private final CompletionObjective entries;
-  private final DeepFactorization model;
+  private final UnaryOperator<List<Matrix>> gaussNewton;
+  private final List<Matrix> shapes;
   private final double scale;
   private final int dimension;
 
   public EntryGaussNewtonOperator(CompletionObjective entries, DeepFactorization model, LossNormalisation loss) {
-    this.entries = entries;
-    this.model = model;
+    this.gaussNewton = entries.gaussNewton(model);
+    this.shapes = model.factors();
     this.scale = loss.hessianScale();
     this.dimension = model.factors().stream().mapToInt(w -> w.data().length).sum();
   }
@@ -31,7 +32,7 @@ public final class EntryGaussNewtonOperator {
 
   /** The operator on the flattened parameters (factor by factor, each column-major). */
   public double[] apply(double[] direction) {
-    List<Matrix> product = entries.gaussNewtonProduct(model, HessianVectorProduct.split(direction, model.factors()));
+    List<Matrix> product = gaussNewton.apply(HessianVectorProduct.split(direction, shapes));
     double[] flat = HessianVectorProduct.flatten(product);
     for (int i = 0; i < flat.length; i++) {
       flat[i] *= scale;

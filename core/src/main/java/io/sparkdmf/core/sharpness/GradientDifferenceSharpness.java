@@ -1,5 +1,6 @@
 package io.sparkdmf.core.sharpness;
 
+import io.sparkdmf.core.linalg.Blas;
 import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.objective.Objective;
@@ -43,7 +44,7 @@ public final class GradientDifferenceSharpness implements SharpnessProbe {
         warmStart[i] = random.nextGaussian();
       }
     }
-    double h = RELATIVE_STEP * Math.max(norm(point), 1e-12);
+    double h = RELATIVE_STEP * Math.max(Math.sqrt(Blas.dot(point, point)), 1e-12);
     DeepFactorization saved = model.copy();
     try {
       Lanczos.Eigenpair top = Lanczos.topEigenpair(v -> {
@@ -71,13 +72,5 @@ public final class GradientDifferenceSharpness implements SharpnessProbe {
       }
     }
     return HessianVectorProduct.flatten(objective.evaluate(model).gradients());
-  }
-
-  private static double norm(double[] a) {
-    double s = 0;
-    for (double x : a) {
-      s += x * x;
-    }
-    return Math.sqrt(s);
   }
 }

@@ -17,7 +17,6 @@ import io.sparkdmf.core.train.TrainingResult;
 import io.sparkdmf.data.CompletionProblem;
 import io.sparkdmf.data.SyntheticCompletion;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -93,9 +92,9 @@ public final class StepSizeBenchmark implements Callable<Integer> {
     for (Method method : methods) {
       List<Row> mine = rows.stream().filter(r -> r.method().equals(method.name())).toList();
       System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.3e | %d of %d |%n", method.name(),
-          median(mine.stream().mapToDouble(Row::steps).toArray()),
-          median(mine.stream().mapToDouble(Row::seconds).toArray()),
-          median(mine.stream().mapToDouble(Row::error).toArray()),
+          Metrics.median(mine.stream().mapToDouble(Row::steps).toArray()),
+          Metrics.median(mine.stream().mapToDouble(Row::seconds).toArray()),
+          Metrics.median(mine.stream().mapToDouble(Row::error).toArray()),
           mine.stream().filter(r -> r.end().equals("train_threshold")).count(), mine.size());
     }
     System.out.printf(Locale.ROOT, "%ncommand: deploy/dmf bench stepsize --observed %d --depth %d --init-scale %s"
@@ -117,12 +116,5 @@ public final class StepSizeBenchmark implements Callable<Integer> {
       return new Row(method.name(), seed, e.lastFiniteStep(), (System.nanoTime() - start) / 1e9, Double.NaN,
           Metrics.reconstructionError(model, problem.truth().orElseThrow()), "diverged");
     }
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }

@@ -1,7 +1,6 @@
 package io.sparkdmf.jobs.experiment;
 
 import io.sparkdmf.core.completion.CompletionObjective;
-import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.optim.GradientDescent;
 import io.sparkdmf.core.sharpness.HessianVectorProduct;
@@ -87,15 +86,11 @@ public final class EscapeExperiment implements Callable<Integer> {
   }
 
   private Run run(EscapeProblem problem, double[] top, double factor, double eta, double lambdaStart) {
-    List<Matrix> start = new ArrayList<>();
-    for (Matrix w : problem.start()) {
-      start.add(w.copy());
-    }
-    double[] displaced = HessianVectorProduct.flatten(start);
+    double[] displaced = HessianVectorProduct.flatten(problem.start()); // a fresh array: the start stays
     for (int p = 0; p < displaced.length; p++) {
       displaced[p] += 1e-9 * top[p];
     }
-    DeepFactorization model = new DeepFactorization(HessianVectorProduct.split(displaced, start));
+    DeepFactorization model = new DeepFactorization(HessianVectorProduct.split(displaced, problem.start()));
     List<Double> recordedSteps = new ArrayList<>();
     List<Double> recordedLosses = new ArrayList<>();
     List<Double> recordedLambdas = new ArrayList<>();

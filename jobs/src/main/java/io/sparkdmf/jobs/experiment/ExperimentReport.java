@@ -1,5 +1,6 @@
 package io.sparkdmf.jobs.experiment;
 
+import io.sparkdmf.core.metrics.Metrics;
 import io.sparkdmf.jobs.experiment.RunSpec.Kind;
 import io.sparkdmf.jobs.experiment.RunSpec.Task;
 import java.io.IOException;
@@ -300,8 +301,6 @@ final class ExperimentReport {
   }
 
   private static double median(List<Double> values) {
-    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    return Metrics.median(values.stream().mapToDouble(Double::doubleValue).toArray());
   }
 }
