@@ -11,6 +11,8 @@ import io.sparkdmf.core.linalg.Blas;
 import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.optim.SharpnessAwareStep;
+import io.sparkdmf.core.sensing.MeasurementBlock;
+import io.sparkdmf.core.sensing.SensingObjective;
 import io.sparkdmf.core.sharpness.EntryGaussNewtonOperator;
 import io.sparkdmf.core.sharpness.GradientDifferenceSharpness;
 import io.sparkdmf.core.sharpness.HessianVectorProduct;
@@ -114,6 +116,27 @@ class DistributedSharpnessTest {
     }
     for (int k = 1; k <= 3; k++) {
       assertArrayEquals(before.factor(k).data(), model.factor(k).data(), 0.0, "W_" + k + " restored");
+    }
+  }
+
+  @Test
+  void gradientDifferencesWorkOnSensingObjectives() {
+    // measurements A_k = e_i e_j^T make the sensing loss the completion loss over those entries
+    List<Matrix> w = factors(4, 3, 3, 3, 15);
+    Matrix truth = TestProblems.lowRank(4, 3, 2, 16);
+    EntryBlock entries = observe(truth, 17);
+    Matrix operators = Matrix.zeros(12, entries.size());
+    for (int e = 0; e < entries.size(); e++) {
+      operators.set(entries.row(e) + 4 * entries.col(e), e, 1);
+    }
+    double[] values = new double[entries.size()];
+    for (int e = 0; e < values.length; e++) {
+      values[e] = entries.value(e);
+    }
+    double dense = denseSharpness(w, truth, entries);
+    try (SensingObjective objective = SensingObjective.local(List.of(new MeasurementBlock(operators, values)), 1)) {
+      double estimate = new GradientDifferenceSharpness(objective, new DeepFactorization(w), 60).largestEigenvalue();
+      assertEquals(dense, estimate, 1e-7 * dense);
     }
   }
 
