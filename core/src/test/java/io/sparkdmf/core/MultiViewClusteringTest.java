@@ -13,11 +13,17 @@ import io.sparkdmf.core.multiview.ExponentController;
 import io.sparkdmf.core.multiview.LocalSampleBlocks;
 import io.sparkdmf.core.multiview.MultiViewClustering;
 import io.sparkdmf.core.multiview.MultiViewData;
+import io.sparkdmf.core.multiview.NeighbourGraph;
 import io.sparkdmf.core.multiview.SparkSampleBlocks;
 import io.sparkdmf.core.multiview.ViewNormalisation;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Multi-view clustering: metrics against hand-worked values, the model on a synthetic mixture, engines. */
@@ -76,26 +82,28 @@ class MultiViewClusteringTest {
   void clustersASyntheticMixturePerfectly() {
     MultiViewData data = mixture(40, 3, 1).normalised(ViewNormalisation.ZSCORE);
     ClusteringResult result = new MultiViewClustering(ClusteringSettings.defaults(3, 0))
-        .fit(new LocalSampleBlocks(data.blocks(4)), data.featureCounts());
+        .fit(new LocalSampleBlocks(data.blocks(4, data.neighbourGraphs(5))), data.featureCounts());
     assertEquals(1.0, ClusteringMetrics.of(data.labels(), result.assignment()).accuracy(), 0);
     for (double[] w : result.featureWeights()) {
-      assertEquals(1.0, java.util.Arrays.stream(w).sum(), 1e-12);
+      assertEquals(1.0, Arrays.stream(w).sum(), 1e-12);
     }
   }
 
   @Test
   void objectiveNeverIncreasesForFixedP() {
     MultiViewData data = mixture(30, 4, 2).normalised(ViewNormalisation.ZSCORE);
-    for (double p : new double[] {1.5, 2, 3}) {
-      ClusteringSettings settings = ClusteringSettings.defaults(4, 3)
-          .withExponent(new ExponentController(false, p, 0, 0, p, p));
-      double[] objective = new MultiViewClustering(settings)
-          .fit(new LocalSampleBlocks(data.blocks(3)), data.featureCounts()).objective();
-      assertTrue(objective.length > 2);
-      for (int t = 1; t < objective.length; t++) {
-        // allowing round-off only: the fit reaches the noise level of the sums (1e-13 of the start)
-        assertTrue(objective[t] <= objective[t - 1] + 1e-12 * objective[0],
-            "p = " + p + ", iteration " + t + ": " + objective[t - 1] + " -> " + objective[t]);
+    for (double graphWeight : new double[] {0, 10}) {
+      for (double p : new double[] {1.5, 2, 3}) {
+        ClusteringSettings settings = ClusteringSettings.defaults(4, 3).withGraphWeight(graphWeight)
+            .withExponent(new ExponentController(false, p, 0, 0, p, p));
+        double[] objective = new MultiViewClustering(settings)
+            .fit(new LocalSampleBlocks(data.blocks(3, data.neighbourGraphs(5))), data.featureCounts()).objective();
+        assertTrue(objective.length > 2);
+        for (int t = 1; t < objective.length; t++) {
+          // allowing round-off only: the fit reaches the noise level of the sums (1e-13 of the start)
+          assertTrue(objective[t] <= objective[t - 1] + 1e-12 * objective[0], "graph weight " + graphWeight
+              + ", p = " + p + ", iteration " + t + ": " + objective[t - 1] + " -> " + objective[t]);
+        }
       }
     }
   }
@@ -104,15 +112,55 @@ class MultiViewClusteringTest {
   void sparkAndLocalEnginesGiveIdenticalResults() {
     MultiViewData data = mixture(25, 3, 3).normalised(ViewNormalisation.ZSCORE);
     ClusteringSettings settings = ClusteringSettings.defaults(3, 5);
+    List<int[][]> graphs = data.neighbourGraphs(4);
     ClusteringResult local = new MultiViewClustering(settings)
-        .fit(new LocalSampleBlocks(data.blocks(3)), data.featureCounts());
+        .fit(new LocalSampleBlocks(data.blocks(3, graphs)), data.featureCounts());
     ClusteringResult spark;
-    try (SparkSampleBlocks blocks = new SparkSampleBlocks(LocalSpark.context(), data.blocks(3))) {
+    try (SparkSampleBlocks blocks = new SparkSampleBlocks(LocalSpark.context(), data.blocks(3, graphs))) {
       spark = new MultiViewClustering(settings).fit(blocks, data.featureCounts());
     }
     assertArrayEquals(local.objective(), spark.objective(), 0.0);
     assertArrayEquals(local.assignment(), spark.assignment());
     assertArrayEquals(local.viewWeights(), spark.viewWeights(), 0.0);
+  }
+
+  @Test
+  void neighbourGraphMatchesBruteForce() {
+    Matrix view = Matrix.gaussian(60, 4, 1, new Random(7)); // samples x features
+    int k = 3;
+    int[][] graph = NeighbourGraph.of(view, k);
+    List<Set<Integer>> expected = new ArrayList<>();
+    for (int s = 0; s < 60; s++) {
+      expected.add(new TreeSet<>());
+    }
+    for (int s = 0; s < 60; s++) {
+      int from = s;
+      Integer[] others = IntStream.range(0, 60).filter(t -> t != from).boxed().toArray(Integer[]::new);
+      Arrays.sort(others, Comparator.comparingDouble(t -> {
+        double d = 0;
+        for (int j = 0; j < 4; j++) {
+          d += Math.pow(view.get(from, j) - view.get(t, j), 2);
+        }
+        return d;
+      }));
+      for (int q = 0; q < k; q++) {
+        expected.get(s).add(others[q]);
+        expected.get(others[q]).add(s);
+      }
+    }
+    for (int s = 0; s < 60; s++) {
+      assertArrayEquals(expected.get(s).stream().mapToInt(Integer::intValue).toArray(), graph[s], "sample " + s);
+    }
+    assertThrows(IllegalArgumentException.class, () -> NeighbourGraph.of(view, 60));
+  }
+
+  @Test
+  void graphTermWithoutGraphsIsRefused() {
+    MultiViewData data = mixture(10, 2, 4);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new MultiViewClustering(ClusteringSettings.defaults(2, 0))
+            .fit(new LocalSampleBlocks(data.blocks(2)), data.featureCounts()));
+    assertTrue(e.getMessage().contains("neighbour graphs"), e.getMessage());
   }
 
   @Test

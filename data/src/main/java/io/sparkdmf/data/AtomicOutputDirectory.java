@@ -2,6 +2,7 @@ package io.sparkdmf.data;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -58,8 +59,12 @@ public final class AtomicOutputDirectory implements AutoCloseable {
 
   /** A new UTF-8 text file at {@code relativePath} inside the staging directory. */
   public Writer newFile(String relativePath) throws IOException {
-    return new BufferedWriter(new OutputStreamWriter(
-        fs.create(new Path(staging, relativePath), false), StandardCharsets.UTF_8));
+    return new BufferedWriter(new OutputStreamWriter(newStream(relativePath), StandardCharsets.UTF_8));
+  }
+
+  /** A new binary file (a figure) at {@code relativePath} inside the staging directory. */
+  public OutputStream newStream(String relativePath) throws IOException {
+    return fs.create(new Path(staging, relativePath), false);
   }
 
   public Path target() {

@@ -46,7 +46,8 @@ public final class EntryFileReader {
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       failOnFirstBadLine(chunks, files);
-      long[] extent = chunks.map(EntryFileReader::extent).reduce(EntryFileReader::maxAndSum);
+      // fold, not reduce: an empty file has no partitions at all
+      long[] extent = chunks.map(EntryFileReader::extent).fold(new long[] {-1, -1, 0}, EntryFileReader::maxAndSum);
       if (extent[2] == 0) {
         throw new InputException(pathOrGlob, "no entries found (only blank or comment lines)");
       }

@@ -4,6 +4,7 @@ import io.sparkdmf.core.linalg.Matrix;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Arrays;
 
 /**
  * Dense matrices in the Matrix Market "array real general" format: a banner, comment lines, the
@@ -24,6 +25,9 @@ public final class MatrixMarket {
       out.write('\n');
     }
   }
+
+  /** The most values a factor file may hold (an int-indexed array). */
+  private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
 
   /** @param source names the file in error messages */
   public static Matrix read(BufferedReader in, String source) throws IOException {
@@ -49,18 +53,30 @@ public final class MatrixMarket {
     } catch (RuntimeException e) {
       throw new InputException(source, lineNumber, "expected 'rows cols' but found '" + line + "'");
     }
-    double[] values = new double[Math.multiplyExact(rows, cols)];
-    for (int k = 0; k < values.length; k++) {
+    long declared = (long) rows * cols;
+    if (rows < 1 || cols < 1 || declared > MAX_VALUES) {
+      throw new InputException(source, lineNumber, "size " + rows + " x " + cols + " is not a matrix this reader"
+          + " takes (each side at least 1, at most " + MAX_VALUES + " values)");
+    }
+    // grown as values arrive, so a file that declares a huge size but holds little costs little
+    double[] values = new double[(int) Math.min(declared, 1 << 16)];
+    for (int k = 0; k < declared; k++) {
       line = in.readLine();
       lineNumber++;
       if (line == null) {
         throw new InputException(source, lineNumber,
-            "file ends after " + k + " of " + values.length + " values");
+            "file ends after " + k + " of " + declared + " values");
+      }
+      if (k == values.length) {
+        values = Arrays.copyOf(values, (int) Math.min(declared, 2L * values.length));
       }
       try {
         values[k] = Double.parseDouble(line.trim());
       } catch (NumberFormatException e) {
         throw new InputException(source, lineNumber, "value '" + line.trim() + "' is not a number");
+      }
+      if (!Double.isFinite(values[k])) {
+        throw new InputException(source, lineNumber, "value '" + line.trim() + "' is not finite");
       }
     }
     return new Matrix(rows, cols, values);

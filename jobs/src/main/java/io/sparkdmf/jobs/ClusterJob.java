@@ -9,6 +9,7 @@ import io.sparkdmf.core.multiview.ExponentController;
 import io.sparkdmf.core.multiview.LocalSampleBlocks;
 import io.sparkdmf.core.multiview.MultiViewClustering;
 import io.sparkdmf.core.multiview.MultiViewData;
+import io.sparkdmf.core.multiview.SampleBlock;
 import io.sparkdmf.core.multiview.SampleBlocks;
 import io.sparkdmf.core.multiview.SparkSampleBlocks;
 import io.sparkdmf.core.multiview.ViewNormalisation;
@@ -94,8 +95,8 @@ final class ClusterJob implements Callable<Integer> {
       MultiViewData prepared = clustering.prepare(data);
       ClusteringResult result;
       try (SampleBlocks samples = switch (engine) {
-        case "local" -> new LocalSampleBlocks(prepared.blocks(blocks));
-        case "spark" -> new SparkSampleBlocks(sc, prepared.blocks(blocks));
+        case "local" -> new LocalSampleBlocks(clustering.blocks(prepared, blocks));
+        case "spark" -> new SparkSampleBlocks(sc, clustering.blocks(prepared, blocks));
         default -> throw new IllegalArgumentException("--engine must be local or spark, got '" + engine + "'");
       }) {
         result = new MultiViewClustering(settings).fit(samples, prepared.featureCounts());
@@ -117,6 +118,7 @@ final class ClusterJob implements Callable<Integer> {
       metrics.put("views", prepared.names());
       metrics.put("settings", clustering.describe());
       write(out, data, prepared, result, metrics);
+      RunRecord.current().writeTo(out, sc.hadoopConfiguration());
       out.commit();
       System.out.println(JSON.writeValueAsString(metrics));
     }
@@ -187,10 +189,18 @@ final class ClusterJob implements Callable<Integer> {
     @Option(names = "--p", defaultValue = "2", description = "The controller's reference p, or the fixed p (default: ${DEFAULT-VALUE}).")
     double p;
 
+    @Option(names = "--graph-weight", defaultValue = "10",
+        description = "Strength of the neighbour-graph term relative to the fit; 0 = none (default: ${DEFAULT-VALUE}).")
+    double graphWeight;
+
+    @Option(names = "--neighbours", defaultValue = "10",
+        description = "Neighbours per sample in each view's graph (default: ${DEFAULT-VALUE}).")
+    int neighbours;
+
     @Option(names = "--early-fusion", description = "Ablation: concatenate the views into one instead of late fusion.")
     boolean earlyFusion;
 
-    @Option(names = "--restarts", defaultValue = "10", description = "k-means++ restarts (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--restarts", defaultValue = "50", description = "k-means++ restarts (default: ${DEFAULT-VALUE}).")
     int restarts;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
@@ -201,7 +211,12 @@ final class ClusterJob implements Callable<Integer> {
       ExponentController law = new ExponentController(!fixedP, p, base.proportional(), base.integral(),
           Math.min(base.min(), p), Math.max(base.max(), p));
       return new ClusteringSettings(clusters, hidden, pretrainIterations, maxIterations, tolerance, !uniformWeights,
-          law, restarts, seed);
+          law, graphWeight, restarts, seed);
+    }
+
+    /** The sample blocks, with each view's neighbour graph when the graph term is on. */
+    List<SampleBlock> blocks(MultiViewData prepared, int count) {
+      return prepared.blocks(count, graphWeight > 0 ? prepared.neighbourGraphs(neighbours) : null);
     }
 
     MultiViewData prepare(MultiViewData data) {
@@ -217,6 +232,8 @@ final class ClusterJob implements Callable<Integer> {
       out.put("adaptive_weights", !uniformWeights);
       out.put("controller", !fixedP);
       out.put("p", p);
+      out.put("graph_weight", graphWeight);
+      out.put("neighbours", neighbours);
       out.put("early_fusion", earlyFusion);
       out.put("seed", seed);
       return out;

@@ -23,7 +23,7 @@ public final class Main implements Runnable {
 
   /** Exit codes: 0 success, 1 unexpected failure, 2 bad options or input, 3 training diverged. */
   static final int EXIT_FAILURE = 1;
-  static final int EXIT_BAD_INPUT = 2;
+  public static final int EXIT_BAD_INPUT = 2;
   static final int EXIT_DIVERGED = 3;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -39,10 +39,20 @@ public final class Main implements Runnable {
 
   /** Runs a job and returns its exit code (tests call this rather than main). */
   public static int run(String... args) {
-    return new CommandLine(new Main())
+    CommandLine commandLine = new CommandLine(new Main())
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((e, cmd, parsed) -> exitCodeFor(e))
-        .execute(args);
+        .setExecutionStrategy(parsed -> {
+          RunRecord.begin(parsed);
+          return new CommandLine.RunLast().execute(parsed);
+        });
+    String[] rest;
+    try {
+      rest = ConfigFile.apply(commandLine, args);
+    } catch (InputException e) {
+      return exitCodeFor(e);
+    }
+    return commandLine.execute(rest);
   }
 
   private static int exitCodeFor(Exception e) {

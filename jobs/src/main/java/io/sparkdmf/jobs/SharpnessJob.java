@@ -100,6 +100,7 @@ final class SharpnessJob implements Callable<Integer> {
       try (Writer writer = out.newFile("metrics.json")) {
         writer.write(JSON.writeValueAsString(metrics));
       }
+      RunRecord.current().writeTo(out, sc.hadoopConfiguration());
       out.commit();
       System.out.println(JSON.writeValueAsString(metrics));
     }

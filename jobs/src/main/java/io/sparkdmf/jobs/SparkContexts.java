@@ -20,6 +20,7 @@ public final class SparkContexts {
     }
     SparkSession session = SparkSession.builder().config(conf).getOrCreate();
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(session.sparkContext());
+    RunRecord.current().sparkApplication(sc.sc().applicationId(), sc.master());
     LOG.info("Spark {} master {} ({} cores); BLAS: {}", sc.version(), sc.master(),
         sc.defaultParallelism(), Blas.implementation());
     return sc;

@@ -87,6 +87,7 @@ final class TrainingRun {
       }
       ModelStore.save(model, output, "factors");
       task.extraOutput().write(model, output);
+      RunRecord.current().writeTo(output, sc.hadoopConfiguration());
       output.commit();
       LOG.info("stopped by {} after {} steps in {} s; results in {}",
           lower(result.reason()).replace('_', ' '), result.steps(),

@@ -2,7 +2,8 @@ package io.sparkdmf.core.multiview;
 
 /**
  * The control law for the weight exponent p (maths.md section 5): a proportional-integral controller
- * on the objective's relative change r_t,
+ * on r_t, the relative change of the unweighted residual sum_v sum_j D_vj (the objective itself
+ * changes with p, so watching it would feed p's own moves back into p),
  * p_{t+1} = clip(p_ref + kP r_t + kI sum_{s <= t} r_s, pMin, pMax).
  * While the factorization still moves (large r) p is high and the weights stay close to uniform, so
  * early, poorly fitted residuals do not lock the weights onto a few features; as the run settles the

@@ -13,12 +13,20 @@ import java.util.SplittableRandom;
  * matrices (X_p H_p^T, H_p H_p^T, Gram matrices) or updates a block's own columns of H; the factors Z,
  * the weights, p and the fusion rotations are computed on the driver from those sums.
  *
- * <p>Each view has two layers, X_v ~ Z_1 Z_2 H with H k x n (the view's local partition). The outer
- * iteration: sums at the current H, feature weights by their closed form, the objective, the
- * controller's p, every Z by weighted least squares in turn, then one multiplicative update of H.
- * With p fixed each of these steps minimises or does not increase sum_v sum_j w_vj^p D_vj, so the
- * objective never increases. Late fusion runs once the views have converged: nothing in the
- * factorization depends on the consensus, so fusing inside the loop would give the same result.
+ * <p>Each view has two layers, X_v ~ Z_1 Z_2 H with H k x n (the view's local partition). The
+ * objective of a view is sum_j (d_v w_j)^p D_j (the weights taken relative to uniform, so its scale
+ * does not swing with p) plus, with a graph weight, lambda_v tr(H L_v H^T) over the view's
+ * {@link NeighbourGraph}; lambda_v is the graph weight times the fit's mean curvature in H at the first
+ * iteration, then fixed. The outer iteration: every view's H gathered (graph term only), sums at the
+ * current H, the scale gauge (unit RMS rows of H), feature weights by their closed form, the objective,
+ * the controller's p, every Z by weighted least squares in turn, then one multiplicative update of H.
+ * With p fixed each step minimises or does not increase the objective (tested). Late fusion runs once
+ * the views have converged: nothing in the factorization depends on the consensus, so fusing inside
+ * the loop would give the same result. The consensus rows are scaled to unit length before k-means.
+ *
+ * <p>The graph term reads every view's whole H (k x n) in each block: fine to millions of samples
+ * (80 bytes a sample a view for k = 10), beyond that the neighbours' columns should be routed to the
+ * blocks that need them, as the blocked completion engine routes factor rows.
  */
 public final class MultiViewClustering {
   private static final int FUSION_ITERATIONS = 100;
@@ -46,6 +54,10 @@ public final class MultiViewClustering {
     }, SmallMatrices::add);
     List<List<Matrix>> z = pretrain(blocks, layers);
 
+    boolean graph = settings.graphWeight() > 0;
+    double[] meanDegree = graph ? meanDegrees(blocks, views) : null;
+    double[] graphWeights = new double[views];
+
     ExponentController law = settings.exponent();
     ExponentController.State control = new ExponentController.State();
     double p = law.initial();
@@ -53,27 +65,48 @@ public final class MultiViewClustering {
     List<Double> exponents = new ArrayList<>();
     double[][] weights = new double[views][];
     double previous = Double.NaN;
+    double previousResidual = Double.NaN;
     boolean converged = false;
     int iterations = 0;
-    Matrix[] sums = null; // X H^T and H H^T per view at the current H
+    Matrix[] sums = null; // X H^T and H H^T per view at the current H (then the graph energies)
     for (int t = 0; t < settings.maxIterations(); t++) {
-      sums = blocks.aggregate(MultiViewClustering::coefficientSums, SmallMatrices::add);
+      Matrix[] allH = graph ? gatherH(blocks, views) : null;
+      sums = blocks.aggregate(b -> coefficientSums(b, b.x(), allH), SmallMatrices::add);
+      double[][] rowScale = new double[views][];
+      if (graph) {
+        for (int v = 0; v < views; v++) {
+          rowScale[v] = gauge(z.get(v), sums, v, views, blocks.samples(), allH[v]);
+        }
+      }
       double total = 0;
       double normalised = 0;
+      double residualTotal = 0; // unweighted: what the controller watches, the same quantity at any p
       double[][] rowScales = new double[views][];
       for (int v = 0; v < views; v++) {
         Matrix c = sums[2 * v];
         Matrix g = sums[2 * v + 1];
-        double[] residual = residualEnergy(featureNorms[v], product(z.get(v)), c, g);
+        Matrix psi = product(z.get(v));
+        double[] residual = residualEnergy(featureNorms[v], psi, c, g);
+        residualTotal += Arrays.stream(residual).sum();
         weights[v] = settings.adaptiveWeights() ? FeatureWeights.optimal(residual, p)
             : FeatureWeights.uniform(features[v]);
         rowScales[v] = new double[features[v]];
         double scaleSum = 0;
         double viewTotal = 0;
         for (int j = 0; j < features[v]; j++) {
-          rowScales[v][j] = settings.adaptiveWeights() ? Math.pow(weights[v][j], p) : 1;
+          rowScales[v][j] = settings.adaptiveWeights() ? Math.pow(features[v] * weights[v][j], p) : 1;
           viewTotal += rowScales[v][j] * residual[j];
           scaleSum += rowScales[v][j];
+        }
+        if (graph && t == 0) {
+          // lambda against the mean curvature of the weighted fit in H at the start; then fixed, so
+          // the objective is one function for the whole run
+          Matrix curvature = psi.transposeTimes(SmallMatrices.scaleRows(psi, rowScales[v]));
+          graphWeights[v] = settings.graphWeight() * SmallMatrices.trace(curvature) / curvature.rows()
+              / meanDegree[v];
+        }
+        if (graph) {
+          viewTotal += graphWeights[v] * Arrays.stream(sums[2 * views + v].data()).sum();
         }
         total += viewTotal;
         normalised += viewTotal / scaleSum;
@@ -86,8 +119,9 @@ public final class MultiViewClustering {
         converged = true;
         break;
       }
-      double nextP = t > 0 ? control.next(law, change) : p;
+      double nextP = t > 0 ? control.next(law, Math.abs(previousResidual - residualTotal) / previousResidual) : p;
       previous = normalised;
+      previousResidual = residualTotal;
       Matrix[] shippedA = new Matrix[views];
       Matrix[] shippedB = new Matrix[views];
       for (int v = 0; v < views; v++) {
@@ -100,32 +134,187 @@ public final class MultiViewClustering {
       blocks.update(b -> {
         Matrix[] h = new Matrix[b.views()];
         for (int v = 0; v < h.length; v++) {
-          h[v] = SemiNmfUpdate.apply(b.h()[v], shippedA[v].times(b.x()[v]), shippedB[v]);
+          Matrix a = shippedA[v].times(b.x()[v]);
+          if (graph) {
+            SampleBlock gauged = b.withH(scaleRows(b.h(), v, rowScale[v]));
+            h[v] = SemiNmfUpdate.apply(gauged.h()[v], a, shippedB[v], pull(gauged, v, allH[v], graphWeights[v]),
+                push(gauged, v, graphWeights[v]));
+          } else {
+            h[v] = SemiNmfUpdate.apply(b.h()[v], a, shippedB[v]);
+          }
         }
         return b.withH(h);
       });
       p = nextP;
     }
     // a converged run stopped before updating H, so its last sums are still those of the final H
-    Matrix[] atFinalH = converged ? sums : blocks.aggregate(MultiViewClustering::coefficientSums, SmallMatrices::add);
+    // (unless the gauge rescaled them: the blocks' H gets that only with the next update)
+    Matrix[] atFinalH = converged && !graph ? sums : blocks.aggregate(b -> coefficientSums(b, b.x(), null), SmallMatrices::add);
     double[] viewWeights = fuse(blocks, atFinalH, views);
+    // unit-length consensus rows before k-means, as in spectral clustering: a sample's direction in
+    // the partition space says where it belongs, its length mostly how strongly it was expressed
+    blocks.update(b -> b.withConsensus(unitColumns(b.consensus())));
     int[] assignment = new KMeans(k, settings.kmeansRestarts(), settings.seed()).cluster(blocks, SampleBlock::consensus);
     return new ClusteringResult(assignment, weights, viewWeights,
         objective.stream().mapToDouble(Double::doubleValue).toArray(),
         exponents.stream().mapToDouble(Double::doubleValue).toArray(), iterations, converged);
   }
 
-  /** Per view: X_p H_p^T and H_p H_p^T, interleaved. */
-  private static Matrix[] coefficientSums(SampleBlock b) {
-    return coefficientSums(b, b.x());
-  }
-
-  /** Per view: Y_p H_p^T and H_p H_p^T, interleaved, for the layer input Y. */
-  private static Matrix[] coefficientSums(SampleBlock b, Matrix[] y) {
-    Matrix[] out = new Matrix[2 * b.views()];
-    for (int v = 0; v < b.views(); v++) {
+  /**
+   * Per view: Y_p H_p^T and H_p H_p^T, interleaved, for the layer input Y; with every view's whole H
+   * given, then each view's graph energy tr(H L H^T) restricted to this block's samples (1 x 1).
+   */
+  private static Matrix[] coefficientSums(SampleBlock b, Matrix[] y, Matrix[] allH) {
+    int views = b.views();
+    Matrix[] out = new Matrix[(allH == null ? 2 : 3) * views];
+    for (int v = 0; v < views; v++) {
       out[2 * v] = y[v].timesTranspose(b.h()[v]);
       out[2 * v + 1] = b.h()[v].timesTranspose(b.h()[v]);
+      if (allH != null) {
+        Matrix h = b.h()[v];
+        Matrix attraction = pull(b, v, allH[v], 1.0);
+        Matrix repulsion = push(b, v, 1.0);
+        Matrix energy = Matrix.zeros(h.rows(), 1);
+        for (int e = 0; e < h.data().length; e++) {
+          energy.data()[e % h.rows()] += h.data()[e] * (repulsion.data()[e] - attraction.data()[e]);
+        }
+        out[2 * views + v] = energy;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Fixes the scale left free by X ~ Psi H (Psi D, D^-1 H fit alike) to unit root-mean-square rows
+   * of H: without it the graph term, which sees only H, shrinks H row by row while Psi grows to
+   * compensate. Rescales the last Z, the sums, the graph energies and the gathered H in place and
+   * returns the factors 1/c_r by which every block's H rows are to be multiplied.
+   */
+  private static double[] gauge(List<Matrix> z, Matrix[] sums, int v, int views, int samples, Matrix allH) {
+    Matrix g = sums[2 * v + 1];
+    int k = g.rows();
+    double[] inverse = new double[k];
+    for (int r = 0; r < k; r++) {
+      double c = Math.sqrt(g.get(r, r) / samples);
+      inverse[r] = c > 0 ? 1 / c : 1;
+    }
+    Matrix last = z.get(z.size() - 1);
+    for (int r = 0; r < k; r++) {
+      double c = 1 / inverse[r];
+      for (int i = 0; i < last.rows(); i++) {
+        last.set(i, r, last.get(i, r) * c);
+      }
+      for (int i = 0; i < sums[2 * v].rows(); i++) {
+        sums[2 * v].set(i, r, sums[2 * v].get(i, r) * inverse[r]);
+      }
+      for (int q = 0; q < k; q++) {
+        g.set(q, r, g.get(q, r) * inverse[q] * inverse[r]);
+      }
+      sums[2 * views + v].data()[r] *= inverse[r] * inverse[r];
+    }
+    double[] data = allH.data();
+    for (int e = 0; e < data.length; e++) {
+      data[e] *= inverse[e % k];
+    }
+    return inverse;
+  }
+
+  /** A copy of the block's coefficients with view v's rows multiplied by {@code factors}. */
+  private static Matrix[] scaleRows(Matrix[] h, int v, double[] factors) {
+    Matrix[] out = h.clone();
+    out[v] = SmallMatrices.scaleRows(h[v], factors);
+    return out;
+  }
+
+  /** Every view's H (k x n), assembled from the blocks in sample order: what the graph term reads. */
+  private static Matrix[] gatherH(SampleBlocks blocks, int views) {
+    List<Matrix[]> parts = blocks.aggregate(b -> {
+      List<Matrix[]> one = new ArrayList<>();
+      one.add(b.h());
+      return one;
+    }, (a, b) -> {
+      a.addAll(b);
+      return a;
+    });
+    Matrix[] out = new Matrix[views];
+    for (int v = 0; v < views; v++) {
+      int rows = parts.get(0)[v].rows();
+      double[] data = new double[rows * blocks.samples()];
+      int at = 0;
+      for (Matrix[] part : parts) {
+        System.arraycopy(part[v].data(), 0, data, at, part[v].data().length);
+        at += part[v].data().length;
+      }
+      out[v] = new Matrix(rows, blocks.samples(), data);
+    }
+    return out;
+  }
+
+  /** lambda (H W) for the block's columns of view v: each sample's neighbours' coefficients, summed. */
+  private static Matrix pull(SampleBlock b, int v, Matrix allH, double lambda) {
+    int k = allH.rows();
+    Matrix out = Matrix.zeros(k, b.size());
+    for (int s = 0; s < b.size(); s++) {
+      for (int t : b.neighbours()[v][s]) {
+        for (int r = 0; r < k; r++) {
+          out.data()[s * k + r] += lambda * allH.data()[t * k + r];
+        }
+      }
+    }
+    return out;
+  }
+
+  /** lambda (H D) for the block's columns of view v: each sample's coefficients times its degree. */
+  private static Matrix push(SampleBlock b, int v, double lambda) {
+    Matrix h = b.h()[v];
+    Matrix out = h.copy();
+    for (int s = 0; s < b.size(); s++) {
+      double degree = lambda * b.neighbours()[v][s].length;
+      for (int r = 0; r < h.rows(); r++) {
+        out.data()[s * h.rows() + r] *= degree;
+      }
+    }
+    return out;
+  }
+
+  /** Each view's mean neighbour count; fails when the blocks were built without graphs. */
+  private static double[] meanDegrees(SampleBlocks blocks, int views) {
+    Matrix[] degrees = blocks.aggregate(b -> {
+      if (b.neighbours() == null) {
+        throw new IllegalArgumentException("the graph weight is positive but the sample blocks carry no "
+            + "neighbour graphs: build them with MultiViewData.blocks(count, neighbourGraphs(...))");
+      }
+      Matrix[] out = new Matrix[views];
+      for (int v = 0; v < views; v++) {
+        long sum = 0;
+        for (int[] list : b.neighbours()[v]) {
+          sum += list.length;
+        }
+        out[v] = new Matrix(1, 1, new double[] {sum});
+      }
+      return out;
+    }, SmallMatrices::add);
+    double[] out = new double[views];
+    for (int v = 0; v < views; v++) {
+      out[v] = degrees[v].get(0, 0) / blocks.samples();
+    }
+    return out;
+  }
+
+  /** The columns scaled to unit length (zero columns stay zero). */
+  private static Matrix unitColumns(Matrix m) {
+    Matrix out = m.copy();
+    for (int s = 0; s < m.cols(); s++) {
+      double norm = 0;
+      for (int r = 0; r < m.rows(); r++) {
+        norm += m.get(r, s) * m.get(r, s);
+      }
+      if (norm > 0) {
+        double inverse = 1 / Math.sqrt(norm);
+        for (int r = 0; r < m.rows(); r++) {
+          out.data()[s * m.rows() + r] *= inverse;
+        }
+      }
     }
     return out;
   }
@@ -168,7 +357,7 @@ public final class MultiViewClustering {
       });
       Matrix[] factor = new Matrix[views];
       for (int it = 0; it < settings.pretrainIterations(); it++) {
-        Matrix[] sums = blocks.aggregate(b -> coefficientSums(b, b.input()), SmallMatrices::add);
+        Matrix[] sums = blocks.aggregate(b -> coefficientSums(b, b.input(), null), SmallMatrices::add);
         Matrix[] shippedA = new Matrix[views];
         Matrix[] shippedB = new Matrix[views];
         for (int v = 0; v < views; v++) {
@@ -184,7 +373,7 @@ public final class MultiViewClustering {
           return b.withH(h);
         });
       }
-      Matrix[] finalSums = blocks.aggregate(b -> coefficientSums(b, b.input()), SmallMatrices::add);
+      Matrix[] finalSums = blocks.aggregate(b -> coefficientSums(b, b.input(), null), SmallMatrices::add);
       for (int v = 0; v < views; v++) {
         z.get(v).add(finalSums[2 * v].times(SmallMatrices.pseudoInverse(finalSums[2 * v + 1])));
       }

@@ -2,6 +2,7 @@ package io.sparkdmf.core.multiview;
 
 import io.sparkdmf.core.linalg.Matrix;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -78,8 +79,21 @@ public record MultiViewData(List<String> names, List<Matrix> views, int[] labels
     return new MultiViewData(List.of(names.get(v)), List.of(views.get(v)), labels);
   }
 
+  /** Every view's {@link NeighbourGraph}. */
+  public List<int[][]> neighbourGraphs(int neighbours) {
+    return views.stream().map(view -> NeighbourGraph.of(view, neighbours)).toList();
+  }
+
   /** The samples cut into {@code count} contiguous blocks, features x samples per view. */
   public List<SampleBlock> blocks(int count) {
+    return blocks(count, null);
+  }
+
+  /**
+   * As {@link #blocks(int)}, each block also holding its samples' neighbour lists from one
+   * {@link NeighbourGraph} per view (null: no graph).
+   */
+  public List<SampleBlock> blocks(int count, List<int[][]> graphs) {
     int n = samples();
     int parts = Math.max(1, Math.min(count, n));
     List<SampleBlock> out = new ArrayList<>(parts);
@@ -96,7 +110,14 @@ public record MultiViewData(List<String> names, List<Matrix> views, int[] labels
           }
         }
       }
-      out.add(new SampleBlock(from, x, null, null, null));
+      int[][][] neighbours = null;
+      if (graphs != null) {
+        neighbours = new int[views.size()][][];
+        for (int v = 0; v < neighbours.length; v++) {
+          neighbours[v] = Arrays.copyOfRange(graphs.get(v), from, to);
+        }
+      }
+      out.add(new SampleBlock(from, x, null, null, null, neighbours));
     }
     return out;
   }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code dmf experiment <name>}: the published experiments, redone. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
     description = "Reproduce published experiments, with tables, figures and a report.",
-    subcommands = {ImplicitRegularizationExperiment.class, EscapeExperiment.class})
+    subcommands = {ImplicitRegularizationExperiment.class, EscapeExperiment.class, MultiViewExperiment.class})
 public final class ExperimentCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

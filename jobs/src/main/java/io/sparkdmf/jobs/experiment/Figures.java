@@ -1,6 +1,8 @@
 package io.sparkdmf.jobs.experiment;
 
+import io.sparkdmf.data.AtomicOutputDirectory;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
@@ -8,6 +10,7 @@ import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Line charts saved as PNG and SVG with XChart. */
@@ -33,6 +36,16 @@ public final class Figures {
       }
     }
     return chart;
+  }
+
+  /** Writes {@code name}.png and {@code name}.svg into an output directory that appears only when complete. */
+  public static void save(Chart<?, ?> chart, AtomicOutputDirectory out, String name) throws IOException {
+    try (OutputStream png = out.newStream(name + ".png")) {
+      BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
+    }
+    try (OutputStream svg = out.newStream(name + ".svg")) {
+      VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    }
   }
 
   /** Writes {@code base}.png and {@code base}.svg. */
