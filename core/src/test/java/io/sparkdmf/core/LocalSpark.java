@@ -12,7 +12,7 @@ public final class LocalSpark {
   public static synchronized JavaSparkContext context() {
     if (context == null) {
       SparkConf conf = new SparkConf()
-          .setMaster("local[2]")
+          .setMaster("local[2,2]") // two attempts per task, as on a cluster (FaultInjectionTest relies on it)
           .setAppName("spark-dmf-tests")
           .set("spark.ui.enabled", "false")
           .set("spark.driver.host", "127.0.0.1");

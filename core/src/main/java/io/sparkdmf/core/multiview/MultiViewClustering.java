@@ -3,6 +3,7 @@ package io.sparkdmf.core.multiview;
 import io.sparkdmf.core.linalg.Decompositions;
 import io.sparkdmf.core.linalg.Matrix;
 import java.util.ArrayList;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -340,9 +341,9 @@ public final class MultiViewClustering {
         }
         return out;
       }, SmallMatrices::add);
-      Matrix[] projections = new Matrix[views];
+      Projection[] projections = new Projection[views];
       for (int v = 0; v < views; v++) {
-        projections[v] = topEigenvectorsT(grams[v], layers[v][layer]);
+        projections[v] = Projection.top(grams[v], layers[v][layer], blocks.samples());
       }
       long seed = settings.seed() * 1_000_003L + layer;
       int layerIndex = layer;
@@ -351,7 +352,7 @@ public final class MultiViewClustering {
         Matrix[] h = new Matrix[b.views()];
         for (int v = 0; v < input.length; v++) {
           input[v] = first ? b.x()[v] : b.h()[v];
-          h[v] = start(projections[v], layers[v][layerIndex], input[v], b.first(), seed * 31 + v);
+          h[v] = projections[v].start(layers[v][layerIndex], input[v], b.first(), seed * 31 + v);
         }
         return b.withLayer(input, h);
       });
@@ -382,37 +383,41 @@ public final class MultiViewClustering {
     return z;
   }
 
-  /** The top {@code count} eigenvectors of a symmetric matrix as rows (fewer if it is smaller). */
-  private static Matrix topEigenvectorsT(Matrix gram, int count) {
-    Decompositions.SymmetricEigen eigen = Decompositions.symmetricEigen(gram);
-    int n = gram.rows();
-    int kept = Math.min(count, n);
-    Matrix out = Matrix.zeros(kept, n);
-    for (int r = 0; r < kept; r++) {
-      for (int i = 0; i < n; i++) {
-        out.set(r, i, eigen.eigenvectors().get(i, n - 1 - r));
-      }
-    }
-    return out;
-  }
-
   /**
-   * |U^T y| for the rows U provides, seeded random values of the block's average size for the rest
-   * (drawn per sample; their scale is the block's, so with random rows the start depends on how the
-   * samples are split into blocks, identically on every engine).
+   * The top eigenvectors of a layer input's Gram Y Y^T as rows (fewer if it is smaller), and the
+   * root-mean-square size of the projected values, sqrt(sum of their eigenvalues / (rows x n)): the
+   * same for every block, so the start does not depend on how the samples are split (with samples in
+   * class order, a per-block scale would leak the classes into the start).
    */
-  private static Matrix start(Matrix projectionT, int rows, Matrix y, int firstSample, long seed) {
-    Matrix projected = projectionT.times(y);
-    int kept = projected.rows();
-    double mean = Arrays.stream(projected.data()).map(Math::abs).average().orElse(1);
-    Matrix h = Matrix.zeros(rows, y.cols());
-    for (int s = 0; s < y.cols(); s++) {
-      SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + firstSample + s);
-      for (int r = 0; r < rows; r++) {
-        h.set(r, s, r < kept ? Math.abs(projected.get(r, s)) : mean * random.nextDouble());
+  private record Projection(Matrix rowsT, double randomScale) implements Serializable {
+    static Projection top(Matrix gram, int count, int samples) {
+      Decompositions.SymmetricEigen eigen = Decompositions.symmetricEigen(gram);
+      int n = gram.rows();
+      int kept = Math.min(count, n);
+      Matrix out = Matrix.zeros(kept, n);
+      double energy = 0;
+      for (int r = 0; r < kept; r++) {
+        energy += Math.max(eigen.eigenvalues()[n - 1 - r], 0);
+        for (int i = 0; i < n; i++) {
+          out.set(r, i, eigen.eigenvectors().get(i, n - 1 - r));
+        }
       }
+      return new Projection(out, Math.sqrt(energy / ((double) kept * samples)));
     }
-    return h;
+
+    /** |U^T y| for the rows U provides, seeded random values of the projection's size for the rest. */
+    Matrix start(int rows, Matrix y, int firstSample, long seed) {
+      Matrix projected = rowsT.times(y);
+      int kept = projected.rows();
+      Matrix h = Matrix.zeros(rows, y.cols());
+      for (int s = 0; s < y.cols(); s++) {
+        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + firstSample + s);
+        for (int r = 0; r < rows; r++) {
+          h.set(r, s, r < kept ? Math.abs(projected.get(r, s)) : randomScale * random.nextDouble());
+        }
+      }
+      return h;
+    }
   }
 
   /** Z_1 ... Z_m. */

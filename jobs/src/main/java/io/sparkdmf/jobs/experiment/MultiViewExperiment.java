@@ -14,6 +14,7 @@ import io.sparkdmf.core.multiview.ViewNormalisation;
 import io.sparkdmf.data.AtomicOutputDirectory;
 import io.sparkdmf.data.InputException;
 import io.sparkdmf.data.MultiViewReader;
+import io.sparkdmf.jobs.OutputOptions;
 import io.sparkdmf.jobs.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -67,11 +69,7 @@ public final class MultiViewExperiment implements Callable<Integer> {
   @Option(names = "--threads", description = "Runs at once (default: the available cores).")
   Integer threads;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (must not exist).")
-  String out;
-
-  @Option(names = "--overwrite", description = "Replace --out if it exists.")
-  boolean overwrite;
+  @Mixin OutputOptions output;
 
   /** One clustering of one method with one seed. */
   record Run(String method, long seed, ClusteringMetrics metrics, double seconds, int iterations,
@@ -127,15 +125,16 @@ public final class MultiViewExperiment implements Callable<Integer> {
           seed -> kmeans(name, single, k, defaults.kmeansRestarts(), seed)));
     }
 
-    List<List<Run>> runs = runAll(methods);
     Configuration conf = new Configuration();
-    try (AtomicOutputDirectory output = AtomicOutputDirectory.create(out, overwrite, conf)) {
-      MultiViewReport report = new MultiViewReport(output, prepared.names(), AIM_ACC, AIM_NMI);
+    // created before the runs, so that a name clash fails now rather than after them
+    try (AtomicOutputDirectory directory = AtomicOutputDirectory.create(output.out, output.overwrite, conf)) {
+      List<List<Run>> runs = runAll(methods);
+      MultiViewReport report = new MultiViewReport(directory, prepared.names(), AIM_ACC, AIM_NMI);
       report.write(methods.stream().map(Method::name).toList(), methods.stream().map(Method::description).toList(),
           runs, String.format(Locale.ROOT, "%d samples, %d views, k = %d, seeds 0-%d; neighbour graphs built once"
               + " in %.1f s (not in the seconds below)", raw.samples(), raw.views().size(), k, seeds - 1, graphSeconds));
-      RunRecord.current().writeTo(output, conf);
-      output.commit();
+      RunRecord.current().writeTo(directory, conf);
+      directory.commit();
     }
     return 0;
   }
