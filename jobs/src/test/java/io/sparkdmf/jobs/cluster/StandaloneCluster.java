@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * A Spark standalone cluster on 127.0.0.1: a master and workers as separate JVMs started from the
- * test's own class path (the Spark jars Maven already has), each with its own ports and work
- * directory, and driver processes submitted to it. Every service binds to loopback
+ * A Spark standalone cluster on 127.0.0.1: a master and workers as separate JVMs started from a
+ * stock Spark class path (the Spark jars Maven already has, none of ours), each with its own ports and
+ * work directory, and applications submitted to it with Spark's own {@code spark-submit} class. Every service binds to loopback
  * (SPARK_LOCAL_IP, --host, driver bind address); {@link #close()} stops every process it started,
  * the workers' executors included.
  */
@@ -23,14 +23,15 @@ final class StandaloneCluster implements AutoCloseable {
   private static final String LOOPBACK = "127.0.0.1";
 
   private final Path dir;
-  private final String classpath = System.getProperty("java.class.path");
+  private final String classpath;
   private final List<String> javaOptions;
   private final List<Process> processes = new ArrayList<>();
   private final List<Process> workers = new ArrayList<>();
   private final String masterUrl;
 
-  StandaloneCluster(Path dir, int workerCount, List<String> javaOptions) throws IOException {
+  StandaloneCluster(Path dir, int workerCount, String sparkClasspath, List<String> javaOptions) throws IOException {
     this.dir = dir;
+    this.classpath = sparkClasspath;
     this.javaOptions = javaOptions;
     int masterPort = freePort();
     masterUrl = "spark://" + LOOPBACK + ":" + masterPort;
@@ -54,20 +55,27 @@ final class StandaloneCluster implements AutoCloseable {
     return masterUrl;
   }
 
-  /** Starts a driver running {@code mainClass} against the cluster; its output goes to {@code name}.log. */
-  Process submit(String name, String mainClass, List<String> args) throws IOException {
+  /**
+   * Submits an application jar with {@code spark-submit} (client mode: the driver runs in the
+   * submitting JVM, whose output goes to {@code name}.log); Spark ships the jar to the executors.
+   */
+  Process submit(String name, Path applicationJar, String mainClass, List<String> args) throws IOException {
     List<String> command = new ArrayList<>(List.of(
-        "-Dspark.master=" + masterUrl,
-        "-Dspark.driver.host=" + LOOPBACK,
-        "-Dspark.driver.bindAddress=" + LOOPBACK,
-        "-Dspark.ui.enabled=false",
-        "-Dspark.executor.extraClassPath=" + classpath,
-        "-Dspark.executor.memory=512m",
-        "-Dspark.executor.cores=1",
-        "-Dspark.cores.max=" + workers.size(),
-        // executors get the same module openings as this JVM
-        "-Dspark.executor.extraJavaOptions=" + String.join(" ", javaOptions),
-        mainClass));
+        "org.apache.spark.deploy.SparkSubmit",
+        "--master", masterUrl,
+        "--deploy-mode", "client",
+        "--class", mainClass,
+        "--conf", "spark.driver.host=" + LOOPBACK,
+        "--conf", "spark.driver.bindAddress=" + LOOPBACK,
+        "--conf", "spark.ui.enabled=false",
+        "--conf", "spark.executor.memory=512m",
+        "--conf", "spark.executor.cores=1",
+        "--conf", "spark.cores.max=" + workers.size(),
+        "--conf", "spark.executorEnv.OPENBLAS_NUM_THREADS=1",
+        // what a distribution's jars/ directory would give the executors
+        "--conf", "spark.executor.extraClassPath=" + classpath,
+        "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", javaOptions),
+        applicationJar.toString()));
     command.addAll(args);
     return start(name, command);
   }
@@ -98,7 +106,7 @@ final class StandaloneCluster implements AutoCloseable {
         .redirectOutput(dir.resolve(name + ".log").toFile());
     Map<String, String> env = builder.environment();
     env.put("SPARK_LOCAL_IP", LOOPBACK); // every service, web UIs included, binds to loopback only
-    env.put("SPARK_HOME", dir.toString()); // the workers launch executors with this JVM's class path instead
+    env.put("SPARK_HOME", dir.toString()); // no distribution: executors get the workers' class path
     env.put("SPARK_SCALA_VERSION", "2.12");
     env.put("SPARK_TESTING", "1"); // lets the launcher run without a Spark distribution's jars directory
     env.put("OPENBLAS_NUM_THREADS", "1");

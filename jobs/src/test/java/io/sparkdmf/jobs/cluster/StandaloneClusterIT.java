@@ -19,13 +19,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The complete job on a real Spark standalone cluster (a master and two workers, separate processes on
- * 127.0.0.1): an executor killed mid-run, and a driver killed mid-run then resumed from its checkpoint,
- * both end with exactly the factors of an undisturbed run. Tagged {@code cluster}; skip it with
- * {@code -DexcludedGroups=cluster}. Every process's log stays in {@code jobs/target/standalone-cluster-test}.
+ * The application jar, submitted with {@code spark-submit} to a real Spark standalone cluster (a master
+ * and two workers, separate processes on 127.0.0.1, on a class path of Spark's jars only): an executor
+ * killed mid-run, and a driver killed mid-run then resumed from its checkpoint, both end with exactly
+ * the factors of an undisturbed run. An integration test (failsafe, after the jar is packaged, in
+ * {@code mvn verify}), tagged {@code cluster}; skip it with {@code -DexcludedGroups=cluster}. Every process's log stays in {@code jobs/target/standalone-cluster-test}.
  */
 @Tag("cluster")
-class StandaloneClusterTest {
+class StandaloneClusterIT {
   private static final String MAIN = "io.sparkdmf.jobs.Main";
   private static final Duration RUN_LIMIT = Duration.ofMinutes(3);
 
@@ -58,10 +59,10 @@ class StandaloneClusterTest {
   @Test
   void executorAndDriverLossesLeaveTheFactorsOfAnUndisturbedRun() {
     assertTimeoutPreemptively(Duration.ofMinutes(8), () -> {
-      try (StandaloneCluster cluster = new StandaloneCluster(dir, 2, javaOptions())) {
+      try (StandaloneCluster cluster = new StandaloneCluster(dir, 2, sparkClasspath(), javaOptions())) {
         finish(cluster, "undisturbed", job("undisturbed", false));
 
-        Process executorLoss = cluster.submit("executor-loss", MAIN, job("executor-loss", false));
+        Process executorLoss = cluster.submit("executor-loss", applicationJar(), MAIN, job("executor-loss", false));
         waitForCheckpoint("executor-loss", executorLoss);
         List<ProcessHandle> executors = cluster.executorsOf(0);
         assertFalse(executors.isEmpty(), "worker 0 runs an executor of the job");
@@ -70,7 +71,7 @@ class StandaloneClusterTest {
         assertTrue(cluster.log("executor-loss").contains("Lost executor"), "the driver saw the loss");
         assertSameFactors("undisturbed", "executor-loss");
 
-        Process driverLoss = cluster.submit("driver-loss", MAIN, job("driver-loss", false));
+        Process driverLoss = cluster.submit("driver-loss", applicationJar(), MAIN, job("driver-loss", false));
         waitForCheckpoint("driver-loss", driverLoss);
         driverLoss.descendants().forEach(ProcessHandle::destroyForcibly);
         driverLoss.destroyForcibly().waitFor();
@@ -83,7 +84,7 @@ class StandaloneClusterTest {
   }
 
   private static void finish(StandaloneCluster cluster, String name, List<String> args) throws Exception {
-    Process driver = cluster.submit(name, MAIN, args);
+    Process driver = cluster.submit(name, applicationJar(), MAIN, args);
     StandaloneCluster.waitFor(RUN_LIMIT, () -> !driver.isAlive(), name + " to finish");
     assertEquals(0, driver.exitValue(), cluster.log(name));
   }
@@ -107,6 +108,29 @@ class StandaloneClusterTest {
       Path b = dir.resolve(actual).resolve("factors").resolve("W" + k + ".mtx");
       assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), "W" + k + " of " + actual);
     }
+  }
+
+  /** The shaded application jar the package phase built. */
+  private static Path applicationJar() throws IOException {
+    try (Stream<Path> jars = Files.list(Path.of("target"))) {
+      return jars.filter(p -> p.getFileName().toString().endsWith("-app.jar")).findFirst()
+          .orElseThrow(() -> new AssertionError("no application jar in target/: run through mvn verify"))
+          .toAbsolutePath();
+    }
+  }
+
+  /**
+   * Spark and its dependencies, without anything of ours: the build's class path file minus our
+   * modules and the libraries the application jar bundles (picocli, XChart and its PDF/SVG/GIF
+   * writers, MFL), so the jobs can only run from the submitted jar.
+   */
+  private static String sparkClasspath() throws IOException {
+    List<String> ours = List.of("/io/sparkdmf/", "/info/picocli/", "/org/knowm/", "/de/erichseifert/", "/de/rototor/",
+        "/com/madgag/", "/org/apache/pdfbox/", "/us/hebi/");
+    Path project = Path.of("..").toAbsolutePath().normalize();
+    return Stream.of(Files.readString(Path.of("target", "embedded-classpath.txt")).strip().split(":"))
+        .filter(entry -> ours.stream().noneMatch(entry::contains) && !Path.of(entry).startsWith(project))
+        .reduce((a, b) -> a + ":" + b).orElseThrow();
   }
 
   /** The module openings every Spark JVM on Java 17 needs, as the build gives them to this one. */
