@@ -53,6 +53,21 @@ class MultiViewReaderTest {
     }
   }
 
+  /** Written by SciPy's savemat (compressed): a sparse 4 x 3 view beside a dense 4 x 2 one, uint8 labels. */
+  @Test
+  void readsASparseCellFromAMatFileWrittenBySciPy() throws Exception {
+    Path file = Path.of(MultiViewReaderTest.class.getResource("/sparse-views.mat").toURI());
+    MultiViewData data = MultiViewReader.readMat(file, null, null);
+    double[][] expected = {{1, 0, 2.5}, {0, -3, 0}, {4, 0, 0}, {0, 1, 7}};
+    for (int i = 0; i < 4; i++) {
+      for (int j = 0; j < 3; j++) {
+        assertEquals(expected[i][j], data.views().get(0).get(i, j), "sparse view, " + i + ", " + j);
+      }
+    }
+    assertEquals(34, data.views().get(1).get(3, 1));
+    assertArrayEquals(new int[] {1, 2, 1, 2}, data.labels());
+  }
+
   @Test
   void readsACompressedMatFileWithACellArrayOfIntegerAndDoubleViews() throws IOException {
     var ints = Mat5.newMatrix(3, 2, MatlabType.Int16);
