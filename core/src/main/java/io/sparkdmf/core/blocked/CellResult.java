@@ -1,6 +1,7 @@
 package io.sparkdmf.core.blocked;
 
 import io.sparkdmf.core.completion.CompletionKernel;
+import io.sparkdmf.core.linalg.Blas;
 import io.sparkdmf.core.linalg.Matrix;
 import java.io.Serializable;
 
@@ -13,7 +14,24 @@ import java.io.Serializable;
 public record CellResult(int cell, double squaredResiduals, int[] rowIds, Matrix rowSums, int[] colIds,
     Matrix colSums) implements Serializable {
 
+  /**
+   * Cells at least this dense go through level-3 BLAS: {@code dmf bench cell} (docs/benchmarks.md) puts
+   * the crossover near 0.3 at width 10 and near 0.15 at width 32.
+   */
+  static final double DENSE_FROM = 0.3;
+  /** ... and no larger than this many (row, column) pairs, so the dense residual matrix stays small. */
+  static final long DENSE_CELLS_AT_MOST = 4L << 20;
+
+  /** By the cheaper of the two ways for this cell's density. */
   public static CellResult compute(int cell, GridBlock entries, Matrix rowVectors, Matrix colVectors) {
+    long pairs = (long) entries.rowIds().length * entries.colIds().length;
+    return pairs <= DENSE_CELLS_AT_MOST && entries.size() >= DENSE_FROM * pairs
+        ? dense(cell, entries, rowVectors, colVectors)
+        : perEntry(cell, entries, rowVectors, colVectors);
+  }
+
+  /** One dot product and two axpy-like updates per observed entry: O(|entries| p). */
+  public static CellResult perEntry(int cell, GridBlock entries, Matrix rowVectors, Matrix colVectors) {
     int p = rowVectors.rows();
     double[] u = rowVectors.data();
     double[] v = colVectors.data();
@@ -32,5 +50,30 @@ public record CellResult(int cell, double squaredResiduals, int[] rowIds, Matrix
     }
     return new CellResult(cell, squares, entries.rowIds(), new Matrix(p, entries.rowIds().length, a),
         entries.colIds(), new Matrix(p, entries.colIds().length, b));
+  }
+
+  /**
+   * Three gemms over the whole cell: P = U^T V (every pair's prediction), the residuals R of the observed
+   * pairs (zero elsewhere), a = V R^T and b = U R: O(rows cols p), which pays off for dense cells.
+   */
+  public static CellResult dense(int cell, GridBlock entries, Matrix rowVectors, Matrix colVectors) {
+    int p = rowVectors.rows();
+    int rows = entries.rowIds().length;
+    int cols = entries.colIds().length;
+    Matrix predictions = Matrix.zeros(rows, cols);
+    Blas.gemm(true, false, 1.0, rowVectors, colVectors, 0.0, predictions);
+    Matrix residuals = Matrix.zeros(rows, cols);
+    double squares = 0.0;
+    for (int e = 0; e < entries.size(); e++) {
+      int at = entries.localCol()[e] * rows + entries.localRow()[e];
+      double r = predictions.data()[at] - entries.values()[e];
+      residuals.data()[at] = r;
+      squares += r * r;
+    }
+    Matrix a = Matrix.zeros(p, rows);
+    Blas.gemm(false, true, 1.0, colVectors, residuals, 0.0, a);
+    Matrix b = Matrix.zeros(p, cols);
+    Blas.gemm(false, false, 1.0, rowVectors, residuals, 0.0, b);
+    return new CellResult(cell, squares, entries.rowIds(), a, entries.colIds(), b);
   }
 }

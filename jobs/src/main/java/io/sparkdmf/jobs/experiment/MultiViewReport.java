@@ -76,8 +76,9 @@ final class MultiViewReport {
           + setup + ". Mean ± standard deviation over seeds; per-run figures in `runs.csv`.\n\n" + table + "\n"
           + verdict(methods, runs) + "\n"
           + "## Convergence with and without the p controller (seed 0)\n\n"
-          + "The relative change of the objective per outer iteration, the quantity the stopping rule compares"
-          + " with the tolerance.\n\n![convergence](convergence.png)\n\n"
+          + "The relative change of the objective per outer iteration. (The stopping rule compares the change of"
+          + " the objective divided by the sum of the feature weights' powers with the tolerance.)\n\n"
+          + "![convergence](convergence.png)\n\n"
           + "## Learned weights\n\n![view weights](view-weights.png)\n\n"
           + "Feature weights of seed 0, each view's sorted from the largest, times the view's feature count"
           + " (1 = uniform).\n\n![feature weights](feature-weights.png)\n");
