@@ -2,7 +2,6 @@ package io.sparkdmf.core.multiview;
 
 import io.sparkdmf.core.linalg.Matrix;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -53,14 +52,7 @@ public final class KMeans {
       }
     }
     Matrix chosen = best;
-    List<int[]> parts = blocks.aggregate(b -> {
-      List<int[]> one = new ArrayList<>();
-      one.add(assign(points.of(b), chosen));
-      return one;
-    }, (a, b) -> {
-      a.addAll(b);
-      return a;
-    });
+    List<int[]> parts = blocks.collect(b -> assign(points.of(b), chosen));
     int[] labels = new int[blocks.samples()];
     int at = 0;
     for (int[] part : parts) {

@@ -229,14 +229,7 @@ public final class MultiViewClustering {
 
   /** Every view's H (k x n), assembled from the blocks in sample order: what the graph term reads. */
   private static Matrix[] gatherH(SampleBlocks blocks, int views) {
-    List<Matrix[]> parts = blocks.aggregate(b -> {
-      List<Matrix[]> one = new ArrayList<>();
-      one.add(b.h());
-      return one;
-    }, (a, b) -> {
-      a.addAll(b);
-      return a;
-    });
+    List<Matrix[]> parts = blocks.collect(SampleBlock::h);
     Matrix[] out = new Matrix[views];
     for (int v = 0; v < views; v++) {
       int rows = parts.get(0)[v].rows();

@@ -1,6 +1,8 @@
 package io.sparkdmf.core.multiview;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The samples of every view, cut into {@link SampleBlock}s that live on the driver (small data) or
@@ -26,6 +28,18 @@ public interface SampleBlocks extends AutoCloseable {
 
   /** Sum over blocks in block order. */
   <A> A aggregate(Contribution<A> contribution, Merge<A> merge);
+
+  /** Every block's contribution, in block order: per-sample results gathered on the driver. */
+  default <A> List<A> collect(Contribution<A> contribution) {
+    return aggregate(b -> {
+      List<A> one = new ArrayList<>(1);
+      one.add(contribution.of(b));
+      return one;
+    }, (into, other) -> {
+      into.addAll(other);
+      return into;
+    });
+  }
 
   /** Replaces every block by its update. */
   void update(Update update);

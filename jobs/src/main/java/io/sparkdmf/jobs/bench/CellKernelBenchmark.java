@@ -5,12 +5,10 @@ import io.sparkdmf.core.blocked.GridBlock;
 import io.sparkdmf.core.completion.EntryBlockBuilder;
 import io.sparkdmf.core.linalg.Blas;
 import io.sparkdmf.core.linalg.Matrix;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,8 +52,8 @@ public final class CellKernelBenchmark implements Callable<Integer> {
         CellResult byGemm = CellResult.dense(0, cell, u, v);
         double difference = Math.max(maxDifference(byEntry.rowSums(), byGemm.rowSums()),
             maxDifference(byEntry.colSums(), byGemm.colSums()));
-        double entryMs = medianMillis(() -> CellResult.perEntry(0, cell, u, v));
-        double gemmMs = medianMillis(() -> CellResult.dense(0, cell, u, v));
+        double entryMs = 1e3 * Timing.medianSeconds(() -> CellResult.perEntry(0, cell, u, v), 3, repeats);
+        double gemmMs = 1e3 * Timing.medianSeconds(() -> CellResult.dense(0, cell, u, v), 3, repeats);
         System.out.printf(Locale.ROOT, "| %d | %.3f | %d | %.3f | %.3f | %.2f | %.1e |%n", p, density, cell.size(),
             entryMs, gemmMs, entryMs / gemmMs, difference);
       }
@@ -77,20 +75,6 @@ public final class CellKernelBenchmark implements Callable<Integer> {
       }
     }
     return GridBlock.of(builder.build());
-  }
-
-  private double medianMillis(Supplier<CellResult> work) {
-    for (int w = 0; w < 3; w++) {
-      work.get(); // warm-up: JIT and native library loading
-    }
-    double[] times = new double[repeats];
-    for (int r = 0; r < repeats; r++) {
-      long start = System.nanoTime();
-      work.get();
-      times[r] = (System.nanoTime() - start) / 1e6;
-    }
-    Arrays.sort(times);
-    return times[repeats / 2];
   }
 
   private static double maxDifference(Matrix a, Matrix b) {

@@ -6,7 +6,6 @@ import io.sparkdmf.core.completion.CompletionObjective;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.completion.FactorPanels;
 import io.sparkdmf.core.linalg.Blas;
-import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.metrics.Metrics;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.model.FactorShapes;
@@ -22,11 +21,9 @@ import io.sparkdmf.data.SyntheticRatings;
 import io.sparkdmf.jobs.SparkContexts;
 import io.sparkdmf.jobs.experiment.Figures;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -345,7 +342,7 @@ public final class ScaleBenchmark implements Callable<Integer> {
         new FactorShapes(spec.rows(), spec.cols(), 2, width), initScale, seed);
     FactorPanels panels = CompletionObjective.panels(model);
     int gradientSize = width * (spec.rows() + spec.cols());
-    double bare = median(() -> {
+    double bare = Timing.medianSeconds(() -> {
       Broadcast<FactorPanels> shipped = sc.broadcast(panels);
       train.treeAggregate(new double[0], (buffer, block) -> {
         double[] sums = buffer.length == 0 ? new double[gradientSize] : buffer;
@@ -363,26 +360,14 @@ public final class ScaleBenchmark implements Callable<Integer> {
         return a;
       }, 2);
       shipped.destroy();
-    });
+    }, 1, 5);
     double ours;
     try (Objective objective = CompletionObjective.spark(train, trainCount)) {
-      ours = median(() -> objective.evaluate(model));
+      ours = Timing.medianSeconds(() -> objective.evaluate(model), 1, 5);
     }
     System.out.printf(Locale.ROOT, "overhead: broadcast-engine gradient %.3f s vs bare broadcast + read +"
         + " treeAggregate of a gradient-sized buffer %.3f s: %.2fx%n", ours, bare, ours / bare);
     overheads.add(String.format(Locale.ROOT, "%d,%.4f,%.4f,%.3f", spec.entries(), ours, bare, ours / bare));
-  }
-
-  private static double median(Runnable job) {
-    job.run(); // warm-up
-    double[] seconds = new double[5];
-    for (int r = 0; r < seconds.length; r++) {
-      long start = System.nanoTime();
-      job.run();
-      seconds[r] = (System.nanoTime() - start) / 1e9;
-    }
-    Arrays.sort(seconds);
-    return seconds[seconds.length / 2];
   }
 
   private void record(Result result) {
