@@ -1,5 +1,6 @@
 package io.sparkdmf.ml;
 
+import io.sparkdmf.core.bias.RatingBiases;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.completion.EntryBlockBuilder;
 import io.sparkdmf.core.engine.EngineChoice;
@@ -21,6 +22,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
@@ -42,6 +44,9 @@ import org.apache.spark.storage.StorageLevel;
  * factorization R ~ W_N ... W_1 (users x items) to a DataFrame of (user, item, rating) by gradient
  * training from small initialization on the engine the data size calls for, and returns a
  * {@link DeepMatrixFactorizationModel}. Ids are any integers (mapped to indices internally).
+ * By default a global mean and per-user and per-item biases are fitted first ({@link RatingBiases})
+ * and the factors fit what they leave; {@code regParam} adds ALS's weighted L2 penalty
+ * ({@link io.sparkdmf.core.penalty.FactorPenalty}) to the implicit regularization of depth.
  */
 public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactorizationModel>
     implements DefaultParamsWritable {
@@ -60,6 +65,9 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   private final DoubleParam learningRate;
   private final IntParam maxIter;
   private final DoubleParam tol;
+  private final DoubleParam regParam;
+  private final BooleanParam biases;
+  private final DoubleParam biasRegParam;
   private final Param<String> engine;
   private final IntParam numBlocks;
   private final LongParam seed;
@@ -84,6 +92,12 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
     learningRate = new DoubleParam(uid, "learningRate", "step size (> 0)", ParamValidators.gt(0));
     maxIter = new IntParam(uid, "maxIter", "most full-batch steps (>= 0)", ParamValidators.gtEq(0));
     tol = new DoubleParam(uid, "tol", "stop once the train MSE is at most this (>= 0)", ParamValidators.gtEq(0));
+    regParam = new DoubleParam(uid, "regParam", "weight of the L2 penalty on the factors, each user and item"
+        + " vector weighted by its ratings as in ALS (>= 0; 0: implicit regularization alone)", ParamValidators.gtEq(0));
+    biases = new BooleanParam(uid, "biases", "fit a global mean and a bias per user and per item first, and"
+        + " the factors to what they leave");
+    biasRegParam = new DoubleParam(uid, "biasRegParam", "ridge weight of the biases, in pseudo-ratings at"
+        + " the mean (>= 0)", ParamValidators.gtEq(0));
     engine = new Param<>(uid, "engine", "auto, local, spark (broadcast factors) or blocked (factors in RDD blocks)",
         ParamValidators.inArray(new String[] {"auto", "local", "spark", "blocked"}));
     numBlocks = new IntParam(uid, "numBlocks", "threads, partitions or row/column blocks (0: Spark's default"
@@ -101,6 +115,9 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
     setDefault(learningRate, 0.05);
     setDefault(maxIter, 100);
     setDefault(tol, 0.0);
+    setDefault(regParam, 0.0);
+    setDefault(biases, true);
+    setDefault(biasRegParam, 10.0);
     setDefault(engine, "auto");
     setDefault(numBlocks, 0);
     setDefault(seed, 0L);
@@ -124,6 +141,9 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   public DoubleParam learningRate() { return learningRate; }
   public IntParam maxIter() { return maxIter; }
   public DoubleParam tol() { return tol; }
+  public DoubleParam regParam() { return regParam; }
+  public BooleanParam biases() { return biases; }
+  public DoubleParam biasRegParam() { return biasRegParam; }
   public Param<String> engine() { return engine; }
   public IntParam numBlocks() { return numBlocks; }
   public LongParam seed() { return seed; }
@@ -140,6 +160,9 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   public DeepMatrixFactorization setLearningRate(double value) { set(learningRate, value); return this; }
   public DeepMatrixFactorization setMaxIter(int value) { set(maxIter, value); return this; }
   public DeepMatrixFactorization setTol(double value) { set(tol, value); return this; }
+  public DeepMatrixFactorization setRegParam(double value) { set(regParam, value); return this; }
+  public DeepMatrixFactorization setBiases(boolean value) { set(biases, value); return this; }
+  public DeepMatrixFactorization setBiasRegParam(double value) { set(biasRegParam, value); return this; }
   public DeepMatrixFactorization setEngine(String value) { set(engine, value); return this; }
   public DeepMatrixFactorization setNumBlocks(int value) { set(numBlocks, value); return this; }
   public DeepMatrixFactorization setSeed(long value) { set(seed, value); return this; }
@@ -168,7 +191,11 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
       }
       IdIndex users = IdIndex.of(distinct(ratings, getOrDefault(userCol)));
       IdIndex items = IdIndex.of(distinct(ratings, getOrDefault(itemCol)));
-      JavaRDD<EntryBlock> entries = entries(sc, ratings, users, items, parallelism);
+      JavaRDD<EntryBlock> ratingEntries = entries(sc, ratings, users, items, parallelism);
+      RatingBiases baseline = (Boolean) getOrDefault(biases)
+          ? RatingBiases.fit(ratingEntries, users.size(), items.size(), (Double) getOrDefault(biasRegParam)) : null;
+      JavaRDD<EntryBlock> entries = baseline == null ? ratingEntries
+          : baseline.residuals(ratingEntries).persist(StorageLevel.MEMORY_AND_DISK());
       long count = entries.map(EntryBlock::size).fold(0, Integer::sum);
       int hidden = (Integer) getOrDefault(width);
       FactorShapes shapes = new FactorShapes(users.size(), items.size(), (Integer) getOrDefault(depth), hidden);
@@ -176,17 +203,28 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
       DeepFactorization fitted;
       try (TrainData data = CompletionRouting.route(
               EngineChoice.valueOf(getOrDefault(engine).toUpperCase(Locale.ROOT)), count, users.size(), items.size(), hidden,
-              parallelism, () -> new ArrayList<>(entries.collect()), () -> entries);
+              parallelism, (Double) getOrDefault(regParam), () -> new ArrayList<>(entries.collect()), () -> entries);
           TrainingState state = data.start(start,
               Optimizer.Kind.parse(getOrDefault(optimizer)).create((Double) getOrDefault(learningRate)))) {
         fitted = new Trainer(new StoppingRule((Integer) getOrDefault(maxIter), (Double) getOrDefault(tol)), TrainingListener.NONE)
             .train(state, 0).model();
       } finally {
         entries.unpersist();
+        ratingEntries.unpersist();
+      }
+      Matrix userVectors = userVectors(fitted);
+      Matrix itemVectors = fitted.factor(1);
+      if (baseline != null) { // (u_i, mu + b_i, 1) . (v_j, 1, c_j) = u_i . v_j + mu + b_i + c_j
+        double[] userOffsets = baseline.rowBias().clone();
+        for (int i = 0; i < userOffsets.length; i++) {
+          userOffsets[i] += baseline.mean();
+        }
+        userVectors = appendRows(userVectors, userOffsets, ones(users.size()));
+        itemVectors = appendRows(itemVectors, ones(items.size()), baseline.colBias());
       }
       DeepMatrixFactorizationModel model = new DeepMatrixFactorizationModel(uid,
-          DeepMatrixFactorizationModel.factorFrame(dataset.sparkSession(), users, userVectors(fitted)),
-          DeepMatrixFactorizationModel.factorFrame(dataset.sparkSession(), items, fitted.factor(1)));
+          DeepMatrixFactorizationModel.factorFrame(dataset.sparkSession(), users, userVectors),
+          DeepMatrixFactorizationModel.factorFrame(dataset.sparkSession(), items, itemVectors));
       copyValues(model, ParamMap.empty());
       return model.setParent(this);
     } finally {
@@ -222,6 +260,24 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
       left = left.times(model.factor(k));
     }
     return left.transpose();
+  }
+
+  /** {@code vectors} (one column per id) with two more rows. */
+  private static Matrix appendRows(Matrix vectors, double[] first, double[] second) {
+    int width = vectors.rows();
+    Matrix out = Matrix.zeros(width + 2, vectors.cols());
+    for (int c = 0; c < vectors.cols(); c++) {
+      System.arraycopy(vectors.data(), c * width, out.data(), c * (width + 2), width);
+      out.set(width, c, first[c]);
+      out.set(width + 1, c, second[c]);
+    }
+    return out;
+  }
+
+  private static double[] ones(int n) {
+    double[] out = new double[n];
+    java.util.Arrays.fill(out, 1.0);
+    return out;
   }
 
   @Override

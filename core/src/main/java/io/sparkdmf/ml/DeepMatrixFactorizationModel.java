@@ -32,7 +32,8 @@ import scala.collection.Seq;
 /**
  * A fitted {@link DeepMatrixFactorization}: user vectors (rows of W_N ... W_2) and item vectors
  * (columns of W_1) as DataFrames of (id, features), as in MLlib's ALSModel; a rating is their dot
- * product. Saved and loaded with ML persistence (metadata JSON and Parquet), so it can be reloaded
+ * product. With biases fitted, the last two features carry them: a user's (mu + b_i, 1) and an
+ * item's (1, c_j), so the dot product still is the whole prediction. Saved and loaded with ML persistence (metadata JSON and Parquet), so it can be reloaded
  * in another session and used inside a saved PipelineModel.
  */
 public final class DeepMatrixFactorizationModel extends Model<DeepMatrixFactorizationModel> implements MLWritable {

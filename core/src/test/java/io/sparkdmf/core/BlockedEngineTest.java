@@ -13,7 +13,11 @@ import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.model.FactorShapes;
 import io.sparkdmf.core.model.Initialization;
+import io.sparkdmf.core.objective.Objective;
 import io.sparkdmf.core.optim.Optimizer;
+import io.sparkdmf.core.penalty.EntryCounts;
+import io.sparkdmf.core.penalty.FactorPenalty;
+import io.sparkdmf.core.penalty.PenalizedObjective;
 import io.sparkdmf.core.train.StoppingRule;
 import io.sparkdmf.core.train.Trainer;
 import io.sparkdmf.core.train.TrainingListener;
@@ -39,23 +43,33 @@ class BlockedEngineTest {
   }
 
   private static BlockedCompletion blocked(DeepFactorization start, Optimizer optimizer, BlockLayout layout) {
+    return blocked(start, optimizer, layout, 0);
+  }
+
+  private static BlockedCompletion blocked(DeepFactorization start, Optimizer optimizer, BlockLayout layout,
+      double regParam) {
     List<EntryBlock> blocks = entries();
     JavaRDD<EntryBlock> rdd = LocalSpark.context().parallelize(blocks, 3);
     return new BlockedCompletion(rdd, blocks.stream().mapToLong(EntryBlock::size).sum(), start, optimizer,
-        layout, 7);
+        layout, 7, regParam);
   }
 
-  @ParameterizedTest(name = "depth {0}, {1}, {2}x{3} blocks")
-  @CsvSource({"2, GD, 2, 3, 0.5", "3, GROUPRMSPROP, 3, 2, 0.01", "3, ADAM, 1, 1, 0.01",
-      "4, MOMENTUM, 2, 2, 0.05"})
-  void sameIteratesAsTheLocalEngine(int depth, Optimizer.Kind kind, int rowBlocks, int colBlocks, double lr) {
+  @ParameterizedTest(name = "depth {0}, {1}, {2}x{3} blocks, penalty {5}")
+  @CsvSource({"2, GD, 2, 3, 0.5, 0", "3, GROUPRMSPROP, 3, 2, 0.01, 0", "3, ADAM, 1, 1, 0.01, 0",
+      "4, MOMENTUM, 2, 2, 0.05, 0", "2, GD, 3, 2, 0.5, 0.3", "4, ADAM, 2, 3, 0.01, 0.1"})
+  void sameIteratesAsTheLocalEngine(int depth, Optimizer.Kind kind, int rowBlocks, int colBlocks, double lr,
+      double regParam) {
     StoppingRule rule = new StoppingRule(25, 0);
     DeepFactorization local = start(depth);
-    try (CompletionObjective objective = CompletionObjective.local(entries(), 1)) {
+    List<EntryBlock> entries = entries();
+    Objective data = CompletionObjective.local(entries, 1);
+    try (Objective objective = regParam == 0 ? data
+        : new PenalizedObjective(data, FactorPenalty.of(regParam, EntryCounts.of(entries, M, N)))) {
       new Trainer(rule, TrainingListener.NONE).train(local, objective, kind.create(lr));
     }
     DeepFactorization distributed;
-    try (BlockedCompletion state = blocked(start(depth), kind.create(lr), new BlockLayout(rowBlocks, colBlocks))) {
+    try (BlockedCompletion state = blocked(start(depth), kind.create(lr), new BlockLayout(rowBlocks, colBlocks),
+        regParam)) {
       distributed = new Trainer(rule, TrainingListener.NONE).train(state, 0).model();
     }
     for (int k = 1; k <= depth; k++) {

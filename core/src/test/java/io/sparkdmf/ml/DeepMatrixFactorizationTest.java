@@ -126,7 +126,49 @@ class DeepMatrixFactorizationTest {
   }
 
   @Test
+  void biasesCarryTheMeanAndTheUserAndItemOffsets() {
+    // an additive matrix mu + a_i + d_j, every entry observed: the biases alone reproduce it exactly
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      for (int j = 0; j < 5; j++) {
+        rows.add(RowFactory.create(i, (long) j, (float) (3.5 + 0.25 * i - 0.5 * j)));
+      }
+    }
+    Dataset<Row> additive = spark.createDataFrame(rows, SCHEMA);
+    DeepMatrixFactorization untrained = estimator().setMaxIter(0).setInitScale(1e-9).setBiasRegParam(0);
+    DeepMatrixFactorizationModel withBiases = untrained.fit(additive);
+    assertEquals(0, rmse(withBiases.transform(additive)), 1e-6);
+    assertEquals(8 + 2, withBiases.userFactors().first().getList(1).size(), "width + the two bias features");
+    DeepMatrixFactorizationModel without = untrained.copy(new org.apache.spark.ml.param.ParamMap())
+        .setBiases(false).fit(additive);
+    assertTrue(rmse(without.transform(additive)) > 3, "without biases an untrained model predicts about 0");
+  }
+
+  @Test
+  void thePenaltyShrinksTheFactorsTowardsTheBiases() {
+    double free = factorSquares(estimator().setMaxIter(300).fit(train));
+    double penalized = factorSquares(estimator().setMaxIter(300).setRegParam(1.0).fit(train));
+    assertTrue(penalized < 0.5 * free, "sum of squared user and item features: " + penalized + " vs " + free);
+  }
+
+  /** Sum of squares of every user's and item's features, the two bias features left out. */
+  private static double factorSquares(DeepMatrixFactorizationModel model) {
+    double sum = 0;
+    for (Dataset<Row> frame : List.of(model.userFactors(), model.itemFactors())) {
+      for (Row row : frame.collectAsList()) {
+        List<Double> features = row.getList(1);
+        for (double x : features.subList(0, features.size() - 2)) {
+          sum += x * x;
+        }
+      }
+    }
+    return sum;
+  }
+
+  @Test
   void badColumnsAndParamsAreRefused() {
+    assertThrows(IllegalArgumentException.class, () -> estimator().setRegParam(-0.1));
+    assertThrows(IllegalArgumentException.class, () -> estimator().setBiasRegParam(-1));
     assertThrows(IllegalArgumentException.class, () -> estimator().setUserCol("nobody").fit(train));
     assertThrows(IllegalArgumentException.class, () -> estimator().setDepth(1));
     assertThrows(IllegalArgumentException.class, () -> estimator().setColdStartStrategy("zero"));

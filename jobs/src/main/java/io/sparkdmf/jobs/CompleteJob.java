@@ -57,12 +57,21 @@ final class CompleteJob implements Callable<Integer> {
       description = "Column names of Parquet ratings (default: ${DEFAULT-VALUE}).")
   List<String> ratingColumns;
 
+  @Option(names = "--reg", defaultValue = "0", paramLabel = "LAMBDA",
+      description = "Weight of an L2 penalty on the factors, weighted per row and column by their entries as"
+          + " MLlib ALS's regParam (depth >= 2; default: ${DEFAULT-VALUE}, the implicit regularization alone).")
+  double regParam;
+
   @Mixin ModelOptions model;
   @Mixin TrainingOptions training;
   @Mixin OutputOptions output;
 
   @Override
   public Integer call() throws Exception {
+    if (regParam < 0 || !Double.isFinite(regParam) || (regParam > 0 && model.depth < 2)) {
+      throw new IllegalArgumentException(
+          "--reg must be finite and >= 0, and needs --depth >= 2 (got " + regParam + " at depth " + model.depth + ")");
+    }
     return new TrainingRun("complete", model, training, output)
         .run(data.synthetic() ? this::generate : this::read);
   }
@@ -146,7 +155,7 @@ final class CompleteJob implements Callable<Integer> {
   private TrainData distribute(long count, int rows, int cols, Supplier<List<EntryBlock>> onDriver,
       Supplier<JavaRDD<EntryBlock>> inRdd, int parallelism) {
     return CompletionRouting.route(training.engine, count, rows, cols, model.shapes(rows, cols).hiddenWidth(),
-        parallelism, onDriver, inRdd);
+        parallelism, regParam, onDriver, inRdd);
   }
 
   /** Test entries: evaluated on the driver-held (for the block engine, gathered) model. */

@@ -9,6 +9,7 @@ import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.objective.FactorGradients;
 import io.sparkdmf.core.optim.ElementwiseUpdate;
 import io.sparkdmf.core.optim.Optimizer;
+import io.sparkdmf.core.penalty.FactorPenalty;
 import io.sparkdmf.core.train.ModelCheckpoint;
 import io.sparkdmf.core.train.TrainingState;
 import java.util.ArrayList;
@@ -42,6 +43,10 @@ public final class BlockedCompletion implements TrainingState {
   private final JavaPairRDD<Integer, GridBlock> cells;
   private final JavaPairRDD<Integer, Routing> rowRouting;
   private final JavaPairRDD<Integer, Routing> colRouting;
+  /** n_i / |Omega| for every vector of every factor block, by block, for the {@link FactorPenalty}. */
+  private final JavaPairRDD<Integer, double[]> rowShares;
+  private final JavaPairRDD<Integer, double[]> colShares;
+  private final double regParam;
   private final Optimizer optimizer;
   private final long observed;
   private final int lineageCutEvery;
@@ -61,9 +66,10 @@ public final class BlockedCompletion implements TrainingState {
    * @param initial the starting point (depth at least 2), cut into blocks by {@code layout}
    * @param lineageCutEvery steps between local checkpoints of the factor RDDs, which keep their
    *     lineage (and Spark's planning time and stack depth) bounded in runs without a checkpoint store
+   * @param regParam lambda of the {@link FactorPenalty} (0: none)
    */
   public BlockedCompletion(JavaRDD<EntryBlock> entries, long observed, DeepFactorization initial,
-      Optimizer optimizer, BlockLayout layout, int lineageCutEvery) {
+      Optimizer optimizer, BlockLayout layout, int lineageCutEvery, double regParam) {
     if (optimizer.needsSharpness()) {
       throw new IllegalArgumentException(
           "the sharpness-aware step needs the model on the driver: use the local or spark engine");
@@ -83,6 +89,9 @@ public final class BlockedCompletion implements TrainingState {
         .persist(StorageLevel.MEMORY_AND_DISK());
     this.rowRouting = routing(cells, layout, true);
     this.colRouting = routing(cells, layout, false);
+    this.regParam = FactorPenalty.requireValidWeight(regParam);
+    this.rowShares = shares(cells, layout, observed, initial.rows(), true);
+    this.colShares = shares(cells, layout, observed, initial.cols(), false);
     this.factors = BlockedFactors.distribute(sc, initial, layout, optimizer.slotCount());
   }
 
@@ -133,6 +142,31 @@ public final class BlockedCompletion implements TrainingState {
         .persist(StorageLevel.MEMORY_AND_DISK());
   }
 
+  /** Each factor block's n_i / |Omega|, by position, from the entry counts of every cell. */
+  private static JavaPairRDD<Integer, double[]> shares(JavaPairRDD<Integer, GridBlock> cells, BlockLayout layout,
+      long observed, int ids, boolean rowSide) {
+    int blocks = rowSide ? layout.rowBlocks() : layout.colBlocks();
+    return cells
+        .mapToPair(t -> {
+          int[] cellIds = rowSide ? t._2.rowIds() : t._2.colIds();
+          double[] counts = new double[cellIds.length];
+          for (int local : rowSide ? t._2.localRow() : t._2.localCol()) {
+            counts[local]++;
+          }
+          int block = rowSide ? t._1 / layout.colBlocks() : t._1 % layout.colBlocks();
+          return new Tuple2<>(block, new PartialSums(t._1, cellIds, new Matrix(1, cellIds.length, counts)));
+        })
+        .groupByKey(rowSide ? layout.rowPartitioner() : layout.colPartitioner())
+        .mapToPair(t -> {
+          double[] share = PartialSums.total(list(t._2), 1, (ids - t._1 + blocks - 1) / blocks, blocks).data();
+          for (int k = 0; k < share.length; k++) {
+            share[k] /= observed;
+          }
+          return new Tuple2<>(t._1, share);
+        })
+        .persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
   @Override
   public double evaluate() {
     BlockLayout layout = factors.layout();
@@ -152,15 +186,17 @@ public final class BlockedCompletion implements TrainingState {
           return List.of(new Tuple2<>(t._1, result)).iterator();
         })
         .persist(StorageLevel.MEMORY_AND_DISK());
+    double lambda = regParam;
     JavaPairRDD<Integer, GradientBlock> rowGradients = factors.rowBlocks
         .cogroup(cellResults.mapToPair(t -> new Tuple2<>(t._1 / layout.colBlocks(),
-            new PartialSums(t._1, t._2.rowIds(), t._2.rowSums()))), layout.rowPartitioner())
+            new PartialSums(t._1, t._2.rowIds(), t._2.rowSums()))), rowShares, layout.rowPartitioner())
         .mapValues(t -> {
           FactorBlock block = t._1().iterator().next();
           Matrix sums = PartialSums.total(list(t._2()), inner == null ? block.width() : inner.cols(),
               block.ids().length, layout.rowBlocks());
           Matrix gradient = inner == null ? sums.copy() : inner.times(sums);
           gradient.scale(scale);
+          penalize(gradient, block, t._3(), lambda);
           Matrix share = null; // depth 2 has no inner factors, so S is not needed
           if (inner != null) {
             share = block.vectors().timesTranspose(sums);
@@ -171,11 +207,12 @@ public final class BlockedCompletion implements TrainingState {
         .persist(StorageLevel.MEMORY_AND_DISK());
     JavaPairRDD<Integer, GradientBlock> colGradients = factors.colBlocks
         .cogroup(cellResults.mapToPair(t -> new Tuple2<>(t._1 % layout.colBlocks(),
-            new PartialSums(t._1, t._2.colIds(), t._2.colSums()))), layout.colPartitioner())
+            new PartialSums(t._1, t._2.colIds(), t._2.colSums()))), colShares, layout.colPartitioner())
         .mapValues(t -> {
           FactorBlock block = t._1().iterator().next();
           Matrix gradient = PartialSums.total(list(t._2()), block.width(), block.ids().length, layout.colBlocks());
           gradient.scale(scale);
+          penalize(gradient, block, t._3(), lambda);
           return new GradientBlock(block, gradient, null);
         })
         .persist(StorageLevel.MEMORY_AND_DISK());
@@ -207,6 +244,13 @@ public final class BlockedCompletion implements TrainingState {
     releaseAfterNextStep.clear();
     pending = new PendingStep(cellResults, rowGradients, colGradients, summary);
     return summary.squaredResiduals() / observed;
+  }
+
+  /** Adds the {@link FactorPenalty}'s gradient for the block's vectors (rows of W_N or columns of W_1). */
+  private static void penalize(Matrix gradient, FactorBlock block, Iterable<double[]> shares, double lambda) {
+    if (lambda > 0) {
+      FactorPenalty.addWeightedColumns(gradient, block.vectors(), shares.iterator().next(), lambda);
+    }
   }
 
   private static <T> List<T> list(Iterable<T> values) {
@@ -260,7 +304,11 @@ public final class BlockedCompletion implements TrainingState {
       return List.of();
     }
     DeepFactorization innerModel = new DeepFactorization(factors.inner);
-    return FactorGradients.fromEndToEnd(innerModel, innerModel.prefixProducts(), s);
+    List<Matrix> gradients = FactorGradients.fromEndToEnd(innerModel, innerModel.prefixProducts(), s);
+    for (int k = 0; k < gradients.size(); k++) {
+      gradients.get(k).addScaled(2 * regParam, factors.inner.get(k));
+    }
+    return gradients;
   }
 
   @Override
@@ -327,6 +375,8 @@ public final class BlockedCompletion implements TrainingState {
     cells.unpersist(false);
     rowRouting.unpersist(false);
     colRouting.unpersist(false);
+    rowShares.unpersist(false);
+    colShares.unpersist(false);
   }
 
   /** The engine's name in metrics.json. */

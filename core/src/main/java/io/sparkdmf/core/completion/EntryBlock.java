@@ -41,6 +41,11 @@ public final class EntryBlock implements Serializable {
     return values[e];
   }
 
+  /** The same positions with new values (the index arrays are shared, not copied). */
+  public EntryBlock withValues(double[] newValues) {
+    return new EntryBlock(rows, cols, newValues);
+  }
+
   /**
    * The same entries ordered by column, then row. The kernel walks entries in this order so that
    * consecutive entries share column j and its panel column stays in the L1 cache.

@@ -10,7 +10,8 @@ import io.sparkdmf.core.train.TrainingState;
 import org.apache.spark.api.java.JavaRDD;
 
 /** Observed entries for the block engine, which keeps the outer factors in RDD blocks. */
-public record BlockedTrainData(JavaRDD<EntryBlock> entries, long size, BlockLayout layout) implements TrainData {
+public record BlockedTrainData(JavaRDD<EntryBlock> entries, long size, BlockLayout layout, double regParam)
+    implements TrainData {
 
   /**
    * Steps between local checkpoints of the factor RDDs when no --checkpoint-dir cuts their lineage:
@@ -25,7 +26,7 @@ public record BlockedTrainData(JavaRDD<EntryBlock> entries, long size, BlockLayo
 
   @Override
   public TrainingState start(DeepFactorization initial, Optimizer optimizer) {
-    return new BlockedCompletion(entries, size, initial, optimizer, layout, LINEAGE_CUT_EVERY);
+    return new BlockedCompletion(entries, size, initial, optimizer, layout, LINEAGE_CUT_EVERY, regParam);
   }
 
   @Override

@@ -4,6 +4,10 @@ import io.sparkdmf.core.blocked.BlockLayout;
 import io.sparkdmf.core.completion.CompletionObjective;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.engine.EngineChoice;
+import io.sparkdmf.core.objective.Objective;
+import io.sparkdmf.core.penalty.EntryCounts;
+import io.sparkdmf.core.penalty.FactorPenalty;
+import io.sparkdmf.core.penalty.PenalizedObjective;
 import io.sparkdmf.core.train.TrainData;
 import java.util.List;
 import java.util.function.Supplier;
@@ -21,12 +25,24 @@ public final class CompletionRouting {
    * @param onDriver the entries as blocks on the driver (only called for the local engine)
    * @param inRdd the entries as an RDD with the wanted partitioning (only called for Spark engines)
    * @param parallelism threads (local), partitions (spark), row and column blocks (blocked)
+   * @param regParam lambda of the {@link FactorPenalty} (0: none, the implicit regularization alone)
    */
   public static TrainData route(EngineChoice engine, long count, int rows, int cols, int width, int parallelism,
-      Supplier<List<EntryBlock>> onDriver, Supplier<JavaRDD<EntryBlock>> inRdd) {
+      double regParam, Supplier<List<EntryBlock>> onDriver, Supplier<JavaRDD<EntryBlock>> inRdd) {
+    FactorPenalty.requireValidWeight(regParam);
     return engine.choose(count, EngineChoice.factorBytes(rows, cols, width),
-        () -> TrainData.of(CompletionObjective.local(onDriver.get(), EngineChoice.localThreads(count, parallelism))),
-        () -> TrainData.of(CompletionObjective.spark(inRdd.get(), count)),
-        () -> new BlockedTrainData(inRdd.get(), count, BlockLayout.forParallelism(parallelism, rows, cols)));
+        () -> {
+          List<EntryBlock> entries = onDriver.get();
+          Objective data = CompletionObjective.local(entries, EngineChoice.localThreads(count, parallelism));
+          return TrainData.of(regParam == 0 ? data
+              : new PenalizedObjective(data, FactorPenalty.of(regParam, EntryCounts.of(entries, rows, cols))));
+        },
+        () -> {
+          JavaRDD<EntryBlock> entries = inRdd.get();
+          Objective data = CompletionObjective.spark(entries, count);
+          return TrainData.of(regParam == 0 ? data
+              : new PenalizedObjective(data, FactorPenalty.of(regParam, EntryCounts.of(entries, rows, cols))));
+        },
+        () -> new BlockedTrainData(inRdd.get(), count, BlockLayout.forParallelism(parallelism, rows, cols), regParam));
   }
 }

@@ -269,7 +269,7 @@ public final class ScaleBenchmark implements Callable<Integer> {
         Objective train = blocked ? null : CompletionObjective.spark(data.train(), trainCount);
         TrainingState state = blocked
             ? new BlockedCompletion(data.train(), trainCount, start, optimizer.create(learningRate),
-                BlockLayout.forParallelism(sc.defaultParallelism(), spec.rows(), spec.cols()), 25)
+                BlockLayout.forParallelism(sc.defaultParallelism(), spec.rows(), spec.cols()), 25, 0)
             : new DriverTrainingState(start, train, optimizer.create(learningRate))) {
       EarlyStopping watcher = new EarlyStopping(test, maxEpochs);
       try {
