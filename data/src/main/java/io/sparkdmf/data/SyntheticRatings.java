@@ -2,10 +2,14 @@ package io.sparkdmf.data;
 
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.completion.EntryBlockBuilder;
+import io.sparkdmf.core.linalg.Decompositions;
 import io.sparkdmf.core.linalg.Matrix;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -56,10 +60,8 @@ public record SyntheticRatings(int rows, int cols, int rank, long entries, doubl
   public record Split(JavaRDD<EntryBlock> train, JavaRDD<EntryBlock> test) {}
 
   public Split generate(JavaSparkContext sc, int partitions) {
-    Random random = new Random(seed);
-    double factorScale = Math.pow(rank, -0.25);
-    Matrix itemFactors = Matrix.gaussian(rank, cols, factorScale, random); // column j = v_j
-    Broadcast<Matrix> items = sc.broadcast(itemFactors);
+    double factorScale = factorScale();
+    Broadcast<Matrix> items = sc.broadcast(itemFactors());
     SyntheticRatings spec = this;
     JavaRDD<Tuple2<Boolean, EntryBlock>> tagged = sc
         .parallelize(IntStream.range(0, partitions).boxed().toList(), partitions)
@@ -67,6 +69,68 @@ public record SyntheticRatings(int rows, int cols, int rank, long entries, doubl
         .persist(StorageLevel.MEMORY_AND_DISK());
     return new Split(tagged.filter(t -> t._1).map(Tuple2::_2).persist(StorageLevel.MEMORY_AND_DISK()),
         tagged.filter(t -> !t._1).map(Tuple2::_2).persist(StorageLevel.MEMORY_AND_DISK()));
+  }
+
+  /** Standard deviation of the entries of U and V. */
+  private double factorScale() {
+    return Math.pow(rank, -0.25);
+  }
+
+  /** The true V^T (rank x cols): column j is item j's vector. */
+  private Matrix itemFactors() {
+    return Matrix.gaussian(rank, cols, factorScale(), new Random(seed));
+  }
+
+  /**
+   * The held-out RMSE of an oracle that knows the true item vectors and the distributions the data was
+   * drawn from, and predicts each held-out rating with the posterior mean of its user's vector given
+   * that user's training ratings: u = (V_i V_i^T + noise^2 / s^2 I)^-1 V_i y_i, s^2 the prior variance.
+   * It is the best any method can do in expectation on this data, having to learn V as well: the
+   * floor that the noise alone (the RMSE of knowing U and V exactly) understates when users have few
+   * ratings. {@code split} must come from {@link #generate} of this spec (train and held-out blocks of
+   * each partition cover the same rows).
+   */
+  public double oracleRmse(JavaSparkContext sc, Split split) {
+    Broadcast<Matrix> items = sc.broadcast(itemFactors());
+    double ridge = noise * noise / (factorScale() * factorScale());
+    int k = rank;
+    double[] sums = split.train().zip(split.test()).map(pair -> {
+      Matrix v = items.value();
+      EntryBlock train = pair._1;
+      EntryBlock test = pair._2;
+      Map<Integer, double[]> normal = new HashMap<>(); // per row: V_i V_i^T, then V_i y_i
+      for (int e = 0; e < train.size(); e++) {
+        double[] system = normal.computeIfAbsent(train.row(e), r -> new double[k * k + k]);
+        int j = train.col(e);
+        for (int a = 0; a < k; a++) {
+          for (int b = 0; b < k; b++) {
+            system[a + b * k] += v.get(a, j) * v.get(b, j);
+          }
+          system[k * k + a] += v.get(a, j) * train.value(e);
+        }
+      }
+      Map<Integer, double[]> users = new HashMap<>();
+      double squares = 0;
+      for (int e = 0; e < test.size(); e++) {
+        double[] u = users.computeIfAbsent(test.row(e), r -> {
+          double[] system = normal.getOrDefault(r, new double[k * k + k]);
+          Matrix a = new Matrix(k, k, Arrays.copyOf(system, k * k));
+          for (int d = 0; d < k; d++) {
+            a.set(d, d, a.get(d, d) + ridge);
+          }
+          return Decompositions.solvePositiveDefinite(a,
+              Arrays.copyOfRange(system, k * k, k * k + k));
+        });
+        double prediction = 0;
+        for (int a = 0; a < k; a++) {
+          prediction += u[a] * v.get(a, test.col(e));
+        }
+        squares += (prediction - test.value(e)) * (prediction - test.value(e));
+      }
+      return new double[] {squares, test.size()};
+    }).reduce((x, y) -> new double[] {x[0] + y[0], x[1] + y[1]});
+    items.destroy();
+    return Math.sqrt(sums[0] / sums[1]);
   }
 
   /** Partition {@code part}'s rows (a contiguous range) as a train block and a test block. */

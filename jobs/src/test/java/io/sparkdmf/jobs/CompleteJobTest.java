@@ -25,6 +25,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The complete job end to end, through the same entry point spark-submit calls. */
@@ -81,16 +83,17 @@ class CompleteJobTest {
     }
   }
 
-  @Test
-  void everyEngineGivesTheSameRun() throws IOException {
+  @ParameterizedTest(name = "--reg {0}")
+  @ValueSource(strings = {"0", "0.05"})
+  void everyEngineGivesTheSameRun(String reg) throws IOException {
     for (String engine : List.of("local", "spark", "blocked")) {
-      assertEquals(0, Main.run("complete", "--synthetic", SMALL, "--max-steps", "30",
-          "--engine", engine, "--parallelism", "3", "--out", dir.resolve(engine).toString()));
+      assertEquals(0, Main.run("complete", "--synthetic", SMALL, "--max-steps", "30", "--reg", reg,
+          "--engine", engine, "--parallelism", "3", "--out", dir.resolve(engine + reg).toString()));
     }
-    JsonNode local = metrics(dir.resolve("local"));
+    JsonNode local = metrics(dir.resolve("local" + reg));
     double loss = local.get("train_loss").asDouble();
     for (String engine : List.of("spark", "blocked")) {
-      JsonNode metrics = metrics(dir.resolve(engine));
+      JsonNode metrics = metrics(dir.resolve(engine + reg));
       assertEquals(engine, metrics.get("engine").asText());
       assertEquals(30, metrics.get("steps").asInt());
       assertEquals(loss, metrics.get("train_loss").asDouble(), 1e-10 * loss, engine);
@@ -236,6 +239,10 @@ class CompleteJobTest {
     assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--synthetic", SMALL, "--optimizer", "sgdx",
         "--out", dir.resolve("out").toString()));
     assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--out", dir.resolve("out").toString()));
+    assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--synthetic", SMALL, "--reg", "-1",
+        "--out", dir.resolve("out").toString()));
+    assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--synthetic", SMALL, "--reg", "0.1", "--depth", "1",
+        "--out", dir.resolve("out").toString()));
     assertNothingWritten();
   }
 

@@ -66,4 +66,20 @@ public final class Decompositions {
     }
     return new SymmetricEigen(w, vectors);
   }
+
+  /** x with A x = b for a symmetric positive definite A (Cholesky, LAPACK dposv); A and b are not changed. */
+  public static double[] solvePositiveDefinite(Matrix a, double[] b) {
+    int n = a.rows();
+    if (a.cols() != n || b.length != n) {
+      throw new IllegalArgumentException("a positive definite solve needs a square matrix and a matching right side");
+    }
+    double[] factor = a.data().clone();
+    double[] x = b.clone();
+    intW info = new intW(0);
+    LAPACK_INSTANCE.dposv("U", n, 1, factor, Math.max(1, n), x, Math.max(1, n), info);
+    if (info.val != 0) {
+      throw new ArithmeticException("LAPACK dposv: the matrix is not positive definite (info=" + info.val + ")");
+    }
+    return x;
+  }
 }

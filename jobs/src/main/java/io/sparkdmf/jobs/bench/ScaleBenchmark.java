@@ -12,6 +12,9 @@ import io.sparkdmf.core.model.FactorShapes;
 import io.sparkdmf.core.model.Initialization;
 import io.sparkdmf.core.objective.Objective;
 import io.sparkdmf.core.optim.Optimizer;
+import io.sparkdmf.core.penalty.EntryCounts;
+import io.sparkdmf.core.penalty.FactorPenalty;
+import io.sparkdmf.core.penalty.PenalizedObjective;
 import io.sparkdmf.core.train.DriverTrainingState;
 import io.sparkdmf.core.train.StoppingRule;
 import io.sparkdmf.core.train.Trainer;
@@ -24,6 +27,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -72,6 +76,11 @@ public final class ScaleBenchmark implements Callable<Integer> {
       description = "ALS regParam grid, tuned on the first size's held-out RMSE; a single value is used as is"
           + " (default: ${DEFAULT-VALUE}).")
   double[] regParams;
+
+  @Option(names = "--dmf-reg-params", split = ",", defaultValue = "0,0.01,0.03,0.1",
+      description = "DMF regParam grid (the factor penalty, on ALS's scale), tuned at the largest depth on the first"
+          + " size's held-out RMSE; DMF then runs without the penalty and with the tuned one (default: ${DEFAULT-VALUE}).")
+  double[] dmfRegParams;
 
   @Option(names = "--depths", split = ",", defaultValue = "2,3", description = "DMF depths (default: ${DEFAULT-VALUE}).")
   int[] depths;
@@ -122,7 +131,7 @@ public final class ScaleBenchmark implements Callable<Integer> {
 
   /** One method at one size; {@code curve} holds the held-out RMSE after each epoch (empty for ALS). */
   record Result(long ratings, String method, double secondsPerEpoch, int epochs, double secondsToBest,
-      double bestTestRmse, double noiseFloor, long peakHeapMiB, double[] curve) {}
+      double bestTestRmse, double noiseFloor, double oracleRmse, long peakHeapMiB, double[] curve) {}
 
   private final List<Result> results = new ArrayList<>();
   private final List<String> overheads = new ArrayList<>();
@@ -135,6 +144,7 @@ public final class ScaleBenchmark implements Callable<Integer> {
     System.out.println("# " + sc.master() + ", " + parts + " partitions, max heap "
         + (Runtime.getRuntime().maxMemory() >> 20) + " MiB, BLAS " + Blas.implementation());
     Double tunedReg = null;
+    Double tunedDmfReg = null;
     for (long size : sizes) {
       SyntheticRatings spec = SyntheticRatings.movieLensShaped(size, seed);
       SyntheticRatings.Split data = spec.generate(sc, parts);
@@ -142,14 +152,22 @@ public final class ScaleBenchmark implements Callable<Integer> {
       long testCount = data.test().map(EntryBlock::size).fold(0, Integer::sum);
       System.out.printf(Locale.ROOT, "%n## %,d ratings: %,d x %,d, rank %d, noise %.2f; %,d train, %,d test%n",
           size, spec.rows(), spec.cols(), spec.rank(), spec.noise(), trainCount, testCount);
+      double oracle = spec.oracleRmse(sc, data);
+      System.out.printf(Locale.ROOT, "oracle (true item vectors, posterior-mean user vectors): test RMSE %.4f"
+          + " (%.3fx noise)%n", oracle, oracle / spec.noise());
       boolean converge = size <= convergeUpTo;
       if (tunedReg == null) {
         tunedReg = regParams.length == 1 ? regParams[0] : tuneAls(sc, data);
       }
-      als(sc, data, spec, tunedReg, converge ? alsIterations : timingAlsIterations);
+      als(sc, data, spec, oracle, tunedReg, converge ? alsIterations : timingAlsIterations);
+      if (tunedDmfReg == null) {
+        tunedDmfReg = dmfRegParams.length == 1 ? dmfRegParams[0] : tuneDmf(sc, data, spec, oracle, trainCount);
+      }
       for (String engine : engines) {
         for (int depth : depths) {
-          dmf(sc, data, spec, trainCount, depth, engine, converge ? epochs : timingEpochs);
+          for (double reg : tunedDmfReg == 0 ? new double[] {0} : new double[] {0, tunedDmfReg}) {
+            record(dmf(sc, data, spec, oracle, trainCount, depth, reg, engine, converge ? epochs : timingEpochs));
+          }
         }
       }
       overhead(sc, data.train(), spec, trainCount);
@@ -191,6 +209,8 @@ public final class ScaleBenchmark implements Callable<Integer> {
       }
       lines.add(new Figures.Line("noise floor", new double[] {0, longest - 1},
           new double[] {atSize.get(0).noiseFloor(), atSize.get(0).noiseFloor()}, true));
+      lines.add(new Figures.Line("oracle (true item vectors)", new double[] {0, longest - 1},
+          new double[] {atSize.get(0).oracleRmse(), atSize.get(0).oracleRmse()}, true));
       Figures.save(Figures.chart(String.format(Locale.ROOT, "Held-out RMSE, %,d ratings", size), "epoch",
           "test RMSE", false, false, lines), plots.resolve("test-rmse-" + size));
     }
@@ -199,6 +219,23 @@ public final class ScaleBenchmark implements Callable<Integer> {
   /** The method without its size-specific details, for one line per method across sizes. */
   private static String family(Result result) {
     return result.method().startsWith("als") ? "ALS rank 10" : result.method();
+  }
+
+  private double tuneDmf(JavaSparkContext sc, SyntheticRatings.Split data, SyntheticRatings spec, double oracle,
+      long trainCount) {
+    int depth = Arrays.stream(depths).max().getAsInt();
+    double best = dmfRegParams[0];
+    double bestRmse = Double.POSITIVE_INFINITY;
+    for (double reg : dmfRegParams) {
+      double rmse = dmf(sc, data, spec, oracle, trainCount, depth, reg, engines[0], epochs).bestTestRmse();
+      System.out.printf(Locale.ROOT, "DMF depth %d regParam %.3f: best test RMSE %.4f%n", depth, reg, rmse);
+      if (rmse < bestRmse) {
+        bestRmse = rmse;
+        best = reg;
+      }
+    }
+    System.out.printf(Locale.ROOT, "DMF regParam tuned on held-out RMSE: %.3f%n", best);
+    return best;
   }
 
   private double tuneAls(JavaSparkContext sc, SyntheticRatings.Split data) {
@@ -236,11 +273,13 @@ public final class ScaleBenchmark implements Callable<Integer> {
     return new AlsRun(seconds, rmse);
   }
 
-  private void als(JavaSparkContext sc, SyntheticRatings.Split data, SyntheticRatings spec, double reg, int iterations) {
+  private void als(JavaSparkContext sc, SyntheticRatings.Split data, SyntheticRatings spec, double oracle, double reg,
+      int iterations) {
     try (PeakHeap heap = new PeakHeap()) {
       AlsRun run = alsFit(sc, data, reg, iterations);
       record(new Result(spec.entries(), String.format(Locale.ROOT, "als rank 10 reg %.3f", reg),
-          run.seconds / iterations, iterations, run.seconds, run.rmse, spec.noise(), heap.peakMiB(), new double[0]));
+          run.seconds / iterations, iterations, run.seconds, run.rmse, spec.noise(), oracle, heap.peakMiB(),
+          new double[0]));
     }
   }
 
@@ -259,17 +298,18 @@ public final class ScaleBenchmark implements Callable<Integer> {
     return session.createDataFrame(rows, schema);
   }
 
-  private void dmf(JavaSparkContext sc, SyntheticRatings.Split data, SyntheticRatings spec, long trainCount,
-      int depth, String engine, int maxEpochs) {
+  private Result dmf(JavaSparkContext sc, SyntheticRatings.Split data, SyntheticRatings spec, double oracle,
+      long trainCount, int depth, double reg, String engine, int maxEpochs) {
     DeepFactorization start = Initialization.GAUSSIAN.create(
         new FactorShapes(spec.rows(), spec.cols(), depth, width), initScale, seed);
     boolean blocked = engine.equals("blocked");
     try (PeakHeap heap = new PeakHeap();
         Objective test = CompletionObjective.spark(data.test(), 0);
-        Objective train = blocked ? null : CompletionObjective.spark(data.train(), trainCount);
+        Objective train = blocked ? null : penalized(CompletionObjective.spark(data.train(), trainCount), reg,
+            data.train(), spec);
         TrainingState state = blocked
             ? new BlockedCompletion(data.train(), trainCount, start, optimizer.create(learningRate),
-                BlockLayout.forParallelism(sc.defaultParallelism(), spec.rows(), spec.cols()), 25, 0)
+                BlockLayout.forParallelism(sc.defaultParallelism(), spec.rows(), spec.cols()), 25, reg)
             : new DriverTrainingState(start, train, optimizer.create(learningRate))) {
       EarlyStopping watcher = new EarlyStopping(test, maxEpochs);
       try {
@@ -277,11 +317,16 @@ public final class ScaleBenchmark implements Callable<Integer> {
       } catch (EarlyStopping.Stop stop) {
         // patience ran out: the best RMSE is behind us
       }
-      record(new Result(spec.entries(), "dmf depth " + depth + " width " + width + " (" + engine + ")",
-          watcher.trainingSeconds / Math.max(1, watcher.epochs), watcher.epochs, watcher.secondsToBest,
-          watcher.bestRmse, spec.noise(), heap.peakMiB(),
-          watcher.curve.stream().mapToDouble(Double::doubleValue).toArray()));
+      return new Result(spec.entries(), String.format(Locale.ROOT, "dmf depth %d width %d reg %s (%s)", depth, width,
+          reg, engine), watcher.trainingSeconds / Math.max(1, watcher.epochs), watcher.epochs, watcher.secondsToBest,
+          watcher.bestRmse, spec.noise(), oracle, heap.peakMiB(),
+          watcher.curve.stream().mapToDouble(Double::doubleValue).toArray());
     }
+  }
+
+  private static Objective penalized(Objective data, double reg, JavaRDD<EntryBlock> entries, SyntheticRatings spec) {
+    return reg == 0 ? data
+        : new PenalizedObjective(data, FactorPenalty.of(reg, EntryCounts.of(entries, spec.rows(), spec.cols())));
   }
 
   /** Tracks held-out RMSE after every epoch, timing training only, and stops on lost patience. */
@@ -372,19 +417,21 @@ public final class ScaleBenchmark implements Callable<Integer> {
 
   private void record(Result result) {
     results.add(result);
-    System.out.printf(Locale.ROOT, "%-40s %8.3f s/epoch  %4d epochs  best test RMSE %.4f (%.3fx noise)"
+    System.out.printf(Locale.ROOT, "%-40s %8.3f s/epoch  %4d epochs  best test RMSE %.4f (%.3fx noise, %.3fx oracle)"
             + " after %.1f s  peak heap %d MiB%n", result.method(), result.secondsPerEpoch(), result.epochs(),
-        result.bestTestRmse(), result.bestTestRmse() / result.noiseFloor(), result.secondsToBest(),
-        result.peakHeapMiB());
+        result.bestTestRmse(), result.bestTestRmse() / result.noiseFloor(), result.bestTestRmse() / result.oracleRmse(),
+        result.secondsToBest(), result.peakHeapMiB());
   }
 
   private void printTable() throws IOException {
-    String header = "ratings,method,seconds_per_epoch,epochs,seconds_to_best,best_test_rmse,noise_floor,peak_heap_mib";
+    String header = "ratings,method,seconds_per_epoch,epochs,seconds_to_best,best_test_rmse,noise_floor,oracle_rmse,"
+        + "peak_heap_mib";
     List<String> lines = new ArrayList<>();
     lines.add(header);
     for (Result r : results) {
-      lines.add(String.format(Locale.ROOT, "%d,%s,%.4f,%d,%.2f,%.5f,%.3f,%d", r.ratings(), r.method(),
-          r.secondsPerEpoch(), r.epochs(), r.secondsToBest(), r.bestTestRmse(), r.noiseFloor(), r.peakHeapMiB()));
+      lines.add(String.format(Locale.ROOT, "%d,%s,%.4f,%d,%.2f,%.5f,%.3f,%.5f,%d", r.ratings(), r.method(),
+          r.secondsPerEpoch(), r.epochs(), r.secondsToBest(), r.bestTestRmse(), r.noiseFloor(), r.oracleRmse(),
+          r.peakHeapMiB()));
     }
     System.out.println();
     lines.forEach(System.out::println);
