@@ -6,6 +6,7 @@ import io.sparkdmf.core.objective.Evaluation;
 import io.sparkdmf.core.objective.Objective;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A data objective plus a {@link FactorPenalty} in its gradients. The loss it reports stays the data
@@ -27,6 +28,11 @@ public final class PenalizedObjective implements Objective {
     List<Matrix> gradients = new ArrayList<>(fit.gradients());
     penalty.addGradient(model, gradients);
     return new Evaluation(fit.loss(), gradients);
+  }
+
+  /** {@code data} with the penalty of weight {@code lambda} (counted only when needed), or as is for 0. */
+  public static Objective withPenalty(Objective data, double lambda, Supplier<EntryCounts> counts) {
+    return lambda == 0 ? data : new PenalizedObjective(data, FactorPenalty.of(lambda, counts.get()));
   }
 
   public FactorPenalty penalty() {

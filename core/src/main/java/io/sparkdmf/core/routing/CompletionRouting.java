@@ -4,7 +4,6 @@ import io.sparkdmf.core.blocked.BlockLayout;
 import io.sparkdmf.core.completion.CompletionObjective;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.engine.EngineChoice;
-import io.sparkdmf.core.objective.Objective;
 import io.sparkdmf.core.penalty.EntryCounts;
 import io.sparkdmf.core.penalty.FactorPenalty;
 import io.sparkdmf.core.penalty.PenalizedObjective;
@@ -33,15 +32,14 @@ public final class CompletionRouting {
     return engine.choose(count, EngineChoice.factorBytes(rows, cols, width),
         () -> {
           List<EntryBlock> entries = onDriver.get();
-          Objective data = CompletionObjective.local(entries, EngineChoice.localThreads(count, parallelism));
-          return TrainData.of(regParam == 0 ? data
-              : new PenalizedObjective(data, FactorPenalty.of(regParam, EntryCounts.of(entries, rows, cols))));
+          return TrainData.of(PenalizedObjective.withPenalty(
+              CompletionObjective.local(entries, EngineChoice.localThreads(count, parallelism)), regParam,
+              () -> EntryCounts.of(entries, rows, cols)));
         },
         () -> {
           JavaRDD<EntryBlock> entries = inRdd.get();
-          Objective data = CompletionObjective.spark(entries, count);
-          return TrainData.of(regParam == 0 ? data
-              : new PenalizedObjective(data, FactorPenalty.of(regParam, EntryCounts.of(entries, rows, cols))));
+          return TrainData.of(PenalizedObjective.withPenalty(CompletionObjective.spark(entries, count), regParam,
+              () -> EntryCounts.of(entries, rows, cols)));
         },
         () -> new BlockedTrainData(inRdd.get(), count, BlockLayout.forParallelism(parallelism, rows, cols), regParam));
   }

@@ -13,7 +13,6 @@ import io.sparkdmf.core.model.Initialization;
 import io.sparkdmf.core.objective.Objective;
 import io.sparkdmf.core.optim.Optimizer;
 import io.sparkdmf.core.penalty.EntryCounts;
-import io.sparkdmf.core.penalty.FactorPenalty;
 import io.sparkdmf.core.penalty.PenalizedObjective;
 import io.sparkdmf.core.train.DriverTrainingState;
 import io.sparkdmf.core.train.StoppingRule;
@@ -305,8 +304,9 @@ public final class ScaleBenchmark implements Callable<Integer> {
     boolean blocked = engine.equals("blocked");
     try (PeakHeap heap = new PeakHeap();
         Objective test = CompletionObjective.spark(data.test(), 0);
-        Objective train = blocked ? null : penalized(CompletionObjective.spark(data.train(), trainCount), reg,
-            data.train(), spec);
+        Objective train = blocked ? null : PenalizedObjective.withPenalty(
+            CompletionObjective.spark(data.train(), trainCount), reg,
+            () -> EntryCounts.of(data.train(), spec.rows(), spec.cols()));
         TrainingState state = blocked
             ? new BlockedCompletion(data.train(), trainCount, start, optimizer.create(learningRate),
                 BlockLayout.forParallelism(sc.defaultParallelism(), spec.rows(), spec.cols()), 25, reg)
@@ -322,11 +322,6 @@ public final class ScaleBenchmark implements Callable<Integer> {
           watcher.bestRmse, spec.noise(), oracle, heap.peakMiB(),
           watcher.curve.stream().mapToDouble(Double::doubleValue).toArray());
     }
-  }
-
-  private static Objective penalized(Objective data, double reg, JavaRDD<EntryBlock> entries, SyntheticRatings spec) {
-    return reg == 0 ? data
-        : new PenalizedObjective(data, FactorPenalty.of(reg, EntryCounts.of(entries, spec.rows(), spec.cols())));
   }
 
   /** Tracks held-out RMSE after every epoch, timing training only, and stops on lost patience. */
