@@ -1,6 +1,7 @@
 package io.sparkdmf.data;
 
 import io.sparkdmf.core.completion.EntryBlock;
+import io.sparkdmf.core.bias.RatingBiases;
 import io.sparkdmf.core.completion.CompletionObjective;
 import io.sparkdmf.core.completion.FactorPanels;
 import io.sparkdmf.core.model.DeepFactorization;
@@ -16,12 +17,13 @@ public final class Predictions {
   private Predictions() {}
 
   public static void writeCsv(DeepFactorization model, EntryBlock entries, Writer out) throws IOException {
-    writeCsv(model, entries, null, null, out);
+    writeCsv(model, entries, null, null, null, out);
   }
 
   /** @param rowIds the id of each row (null: write indices), likewise {@code colIds} */
+  /** @param biases added to the factors' predictions, or null when the model has none */
   public static void writeCsv(DeepFactorization model, EntryBlock entries, List<String> rowIds, List<String> colIds,
-      Writer out) throws IOException {
+      RatingBiases biases, Writer out) throws IOException {
     FactorPanels panels = CompletionObjective.panels(model);
     out.write(rowIds == null ? "row,col,value,prediction\n" : "user,item,value,prediction\n");
     for (int e = 0; e < entries.size(); e++) {
@@ -29,7 +31,22 @@ public final class Predictions {
       int j = entries.col(e);
       out.write((rowIds == null ? Integer.toString(i) : rowIds.get(i)) + ","
           + (colIds == null ? Integer.toString(j) : colIds.get(j)) + ","
-          + entries.value(e) + "," + panels.predict(i, j) + "\n");
+          + entries.value(e) + "," + (panels.predict(i, j) + (biases == null ? 0 : biases.predict(i, j))) + "\n");
+    }
+  }
+
+  /**
+   * The biases as CSV {@code side,index,bias}: one {@code mean} row, then a {@code row} row per row
+   * (user) and a {@code col} row per column (item), indices 0-based as in the factors.
+   */
+  public static void writeBiases(RatingBiases biases, Writer out) throws IOException {
+    out.write("side,index,bias\n");
+    out.write("mean,," + biases.mean() + "\n");
+    for (int i = 0; i < biases.rowBias().length; i++) {
+      out.write("row," + i + "," + biases.rowBias()[i] + "\n");
+    }
+    for (int j = 0; j < biases.colBias().length; j++) {
+      out.write("col," + j + "," + biases.colBias()[j] + "\n");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.sparkdmf.jobs;
 
+import io.sparkdmf.core.bias.RatingBiases;
 import io.sparkdmf.core.engine.EngineChoice;
 import io.sparkdmf.core.completion.CompletionObjective;
 import io.sparkdmf.core.completion.EntryBlock;
@@ -62,6 +63,15 @@ final class CompleteJob implements Callable<Integer> {
           + " MLlib ALS's regParam (depth >= 2; default: ${DEFAULT-VALUE}, the implicit regularization alone).")
   double regParam;
 
+  @Option(names = "--biases", description = "Fit a global mean and a bias per row and per column first (ridge,"
+      + " --bias-reg pseudo-entries at the mean) and the factors to what they leave; for rating data. Written to"
+      + " factors/biases.csv and included in predictions.csv.")
+  boolean biases;
+
+  @Option(names = "--bias-reg", defaultValue = "10", paramLabel = "PSEUDO_ENTRIES",
+      description = "Ridge weight of --biases (default: ${DEFAULT-VALUE}).")
+  double biasReg;
+
   @Mixin ModelOptions model;
   @Mixin TrainingOptions training;
   @Mixin OutputOptions output;
@@ -72,6 +82,9 @@ final class CompleteJob implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--reg must be finite and >= 0, and needs --depth >= 2 (got " + regParam + " at depth " + model.depth + ")");
     }
+    if (biases && data.synthetic()) {
+      throw new IllegalArgumentException("--biases is for entries read with --input, not --synthetic");
+    }
     return new TrainingRun("complete", model, training, output)
         .run(data.synthetic() ? this::generate : this::read);
   }
@@ -80,7 +93,7 @@ final class CompleteJob implements Callable<Integer> {
     CompletionProblem problem = SyntheticCompletion.parse(data.synthetic).generate();
     return task(problem.rows(), problem.cols(),
         distribute(problem.train(), sc, parallelism, problem.rows(), problem.cols()),
-        problem.test(), sc, parallelism, problem, null);
+        problem.test(), sc, parallelism, problem, null, null);
   }
 
   private TrainingTask read(JavaSparkContext sc, int parallelism) {
@@ -95,31 +108,40 @@ final class CompleteJob implements Callable<Integer> {
         ? RatingFileReader.parquet(sc, ratingColumns.get(0), ratingColumns.get(1), ratingColumns.get(2))
         : new RatingFileReader(sc, data.header);
     RatingFileReader.RatingDataset dataset = reader.read(data.input);
-    EntryDataset entries = dataset.entries();
-    TrainData train = distribute(entries.blocks(), entries.count(), parallelism, entries.rows(), entries.cols());
     EntryBlock test = data.testInput == null ? EntryBlock.concat(List.of()) : reader.readHeldOut(data.testInput, dataset);
-    return task(entries.rows(), entries.cols(), train, test, sc, parallelism, null, dataset);
+    return task(dataset.entries(), test, sc, parallelism, dataset);
   }
 
   private TrainingTask readEntries(JavaSparkContext sc, int parallelism) {
     EntryFormat format = new EntryFormat(data.header, oneBased,
         data.rows != null ? data.rows : EntryFormat.UNKNOWN, data.cols != null ? data.cols : EntryFormat.UNKNOWN);
     EntryDataset entries = new EntryFileReader(sc, format).read(data.input);
-    TrainData train = distribute(entries.blocks(), entries.count(), parallelism, entries.rows(), entries.cols());
     EntryBlock test = data.testInput == null ? EntryBlock.concat(List.of())
         : EntryBlock.concat(new EntryFileReader(sc,
             new EntryFormat(data.header, oneBased, entries.rows(), entries.cols())).read(data.testInput).blocks().collect());
-    return task(entries.rows(), entries.cols(), train, test, sc, parallelism, null, null);
+    return task(entries, test, sc, parallelism, null);
+  }
+
+  /** Entries read from files, their biases taken off first with --biases. */
+  private TrainingTask task(EntryDataset entries, EntryBlock test, JavaSparkContext sc, int parallelism,
+      RatingFileReader.RatingDataset ids) {
+    RatingBiases baseline = biases ? RatingBiases.fit(entries.blocks(), entries.rows(), entries.cols(), biasReg) : null;
+    JavaRDD<EntryBlock> train = baseline == null ? entries.blocks() : baseline.residuals(entries.blocks());
+    return task(entries.rows(), entries.cols(),
+        distribute(train, entries.count(), parallelism, entries.rows(), entries.cols()),
+        test, sc, parallelism, null, ids, baseline);
   }
 
   /**
    * @param synthetic the generated problem (for its ground truth), or null for files
    * @param ids the users and items of rating files, or null when rows and columns are indices
+   * @param baseline the biases the factors were fitted under, or null
    */
   private TrainingTask task(int rows, int cols, TrainData train, EntryBlock test, JavaSparkContext sc,
-      int parallelism, CompletionProblem synthetic, RatingFileReader.RatingDataset ids) {
+      int parallelism, CompletionProblem synthetic, RatingFileReader.RatingDataset ids, RatingBiases baseline) {
     boolean hasTest = test.size() > 0;
-    return new TrainingTask(rows, cols, train, hasTest ? testObjective(test, sc, parallelism) : null,
+    EntryBlock testResiduals = baseline == null ? test : baseline.residuals(test);
+    return new TrainingTask(rows, cols, train, hasTest ? testObjective(testResiduals, sc, parallelism) : null,
         synthetic == null ? Optional.empty() : synthetic.truth(), "observed",
         (fitted, out) -> {
           if (ids != null) {
@@ -130,10 +152,15 @@ final class CompleteJob implements Callable<Integer> {
               Predictions.writeIds(ids.itemIds(), writer);
             }
           }
+          if (baseline != null) {
+            try (Writer writer = out.newFile("factors/biases.csv")) {
+              Predictions.writeBiases(baseline, writer);
+            }
+          }
           if (hasTest) {
             try (Writer writer = out.newFile("predictions.csv")) {
               Predictions.writeCsv(fitted, test, ids == null ? null : ids.userIds(),
-                  ids == null ? null : ids.itemIds(), writer);
+                  ids == null ? null : ids.itemIds(), baseline, writer);
             }
           }
         });

@@ -202,6 +202,48 @@ class CompleteJobTest {
   }
 
   /** Ratings with string ids, user i as "u" + 7 i and item j as "item-" + j, and a timestamp. */
+  @Test
+  void biasesAreFittedFirstAndWrittenWithThePredictions() throws IOException {
+    // star ratings around 3.5: the low-rank matrix plus a mean and a per-user offset
+    CompletionProblem problem = SyntheticCompletion.parse(SMALL).generate();
+    EntryBlock train = shifted(problem.train());
+    EntryBlock test = shifted(problem.test());
+    Path out = dir.resolve("out");
+    assertEquals(0, Main.run("complete", "--input", Files.writeString(dir.resolve("r.csv"), ratings(train)).toString(),
+        "--test", Files.writeString(dir.resolve("t.csv"), ratings(test)).toString(), "--ratings", "--biases",
+        "--lr", "3e-3", "--max-steps", "20000", "--out", out.toString()));
+    List<String> biases = Files.readAllLines(out.resolve("factors/biases.csv"));
+    assertEquals("side,index,bias", biases.get(0));
+    assertEquals(1 + 1 + 30 + 30, biases.size(), "header, mean, 30 rows, 30 columns");
+    double mean = 0;
+    for (int e = 0; e < train.size(); e++) {
+      mean += train.value(e) / train.size();
+    }
+    assertTrue(biases.get(1).startsWith("mean,,"));
+    assertEquals(mean, Double.parseDouble(biases.get(1).substring(6)), 1e-12);
+    // the held-out RMSE was measured on residuals; predictions.csv holds the ratings and the predictions
+    // with the biases added back, so the two agree only if the biases are in the predictions
+    List<String> predictions = Files.readAllLines(out.resolve("predictions.csv"));
+    double squares = 0;
+    for (String line : predictions.subList(1, predictions.size())) {
+      String[] fields = line.split(",");
+      squares += Math.pow(Double.parseDouble(fields[2]) - Double.parseDouble(fields[3]), 2);
+    }
+    double rmse = metrics(out).get("test_rmse").asDouble();
+    assertEquals(rmse, Math.sqrt(squares / test.size()), 1e-9 * rmse);
+    assertTrue(metrics(out).get("train_loss").asDouble() <= 1e-6, "trained to the threshold on the residuals");
+    assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--synthetic", SMALL, "--biases",
+        "--out", dir.resolve("out2").toString()));
+  }
+
+  private static EntryBlock shifted(EntryBlock block) {
+    double[] values = new double[block.size()];
+    for (int e = 0; e < values.length; e++) {
+      values[e] = 3.5 + 0.2 * (block.row(e) % 4) + block.value(e);
+    }
+    return block.withValues(values);
+  }
+
   private static String ratings(EntryBlock block) {
     StringBuilder text = new StringBuilder();
     for (int e = 0; e < block.size(); e++) {

@@ -104,13 +104,15 @@ public record RatingBiases(double mean, double[] rowBias, double[] colBias) impl
   /** The entries with the baseline taken off: r_ij - mu - b_i - c_j, what the factors are fitted to. */
   public JavaRDD<EntryBlock> residuals(JavaRDD<EntryBlock> entries) {
     Broadcast<RatingBiases> biases = JavaSparkContext.fromSparkContext(entries.context()).broadcast(this);
-    return entries.map(block -> {
-      RatingBiases b = biases.value();
-      double[] values = new double[block.size()];
-      for (int e = 0; e < block.size(); e++) {
-        values[e] = block.value(e) - b.predict(block.row(e), block.col(e));
-      }
-      return block.withValues(values);
-    });
+    return entries.map(block -> biases.value().residuals(block));
+  }
+
+  /** The same for one block, e.g. held-out entries on the driver. */
+  public EntryBlock residuals(EntryBlock block) {
+    double[] values = new double[block.size()];
+    for (int e = 0; e < block.size(); e++) {
+      values[e] = block.value(e) - predict(block.row(e), block.col(e));
+    }
+    return block.withValues(values);
   }
 }
