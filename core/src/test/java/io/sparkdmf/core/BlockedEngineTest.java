@@ -15,7 +15,7 @@ import io.sparkdmf.core.model.FactorShapes;
 import io.sparkdmf.core.model.Initialization;
 import io.sparkdmf.core.objective.Objective;
 import io.sparkdmf.core.optim.Optimizer;
-import io.sparkdmf.core.penalty.EntryCounts;
+import io.sparkdmf.core.completion.EntryCounts;
 import io.sparkdmf.core.penalty.FactorPenalty;
 import io.sparkdmf.core.penalty.PenalizedObjective;
 import io.sparkdmf.core.train.StoppingRule;

@@ -11,7 +11,7 @@ import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.model.FactorShapes;
 import io.sparkdmf.core.model.Initialization;
 import io.sparkdmf.core.objective.Evaluation;
-import io.sparkdmf.core.penalty.EntryCounts;
+import io.sparkdmf.core.completion.EntryCounts;
 import io.sparkdmf.core.penalty.FactorPenalty;
 import io.sparkdmf.core.penalty.PenalizedObjective;
 import java.util.List;

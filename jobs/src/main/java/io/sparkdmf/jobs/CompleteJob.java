@@ -1,6 +1,7 @@
 package io.sparkdmf.jobs;
 
 import io.sparkdmf.core.bias.RatingBiases;
+import io.sparkdmf.core.penalty.FactorPenalty;
 import io.sparkdmf.core.engine.EngineChoice;
 import io.sparkdmf.core.completion.CompletionObjective;
 import io.sparkdmf.core.completion.EntryBlock;
@@ -78,9 +79,9 @@ final class CompleteJob implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (regParam < 0 || !Double.isFinite(regParam) || (regParam > 0 && model.depth < 2)) {
-      throw new IllegalArgumentException(
-          "--reg must be finite and >= 0, and needs --depth >= 2 (got " + regParam + " at depth " + model.depth + ")");
+    FactorPenalty.requireValidWeight(regParam);
+    if (regParam > 0) {
+      FactorPenalty.requireOuterFactors(model.depth);
     }
     if (biases && data.synthetic()) {
       throw new IllegalArgumentException("--biases is for entries read with --input, not --synthetic");

@@ -1,7 +1,7 @@
 package io.sparkdmf.core.bias;
 
 import io.sparkdmf.core.completion.EntryBlock;
-import io.sparkdmf.core.penalty.EntryCounts;
+import io.sparkdmf.core.completion.EntryCounts;
 import java.io.Serializable;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;

@@ -1,5 +1,6 @@
 package io.sparkdmf.core.penalty;
 
+import io.sparkdmf.core.completion.EntryCounts;
 import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.model.DeepFactorization;
 import java.io.Serializable;
@@ -32,6 +33,14 @@ public record FactorPenalty(double lambda, double[] rowShare, double[] colShare)
     return lambda;
   }
 
+  /** Fails unless a model of {@code depth} has the outer factor on each side that the penalty weights. */
+  public static void requireOuterFactors(int depth) {
+    if (depth < 2) {
+      throw new IllegalArgumentException("the factor penalty needs depth >= 2 (an outer factor on each side), got "
+          + depth);
+    }
+  }
+
   /** The penalty for entries counted by {@code counts}. */
   public static FactorPenalty of(double lambda, EntryCounts counts) {
     return new FactorPenalty(lambda, counts.rowShares(), counts.colShares());
@@ -40,9 +49,7 @@ public record FactorPenalty(double lambda, double[] rowShare, double[] colShare)
   /** Adds the penalty's gradient to {@code gradients} (W_1's first), in place. */
   public void addGradient(DeepFactorization model, List<Matrix> gradients) {
     int depth = model.depth();
-    if (depth < 2) {
-      throw new IllegalArgumentException("the factor penalty needs depth >= 2 (an outer factor on each side)");
-    }
+    requireOuterFactors(depth);
     addWeightedColumns(gradients.get(0), model.factor(1), colShare, lambda);
     for (int k = 2; k < depth; k++) {
       gradients.get(k - 1).addScaled(2 * lambda, model.factor(k));
@@ -85,7 +92,7 @@ public record FactorPenalty(double lambda, double[] rowShare, double[] colShare)
   }
 
   /** sum_c share[c] |vectors[:, c]|^2. */
-  public static double weightedColumnSquares(Matrix vectors, double[] share) {
+  private static double weightedColumnSquares(Matrix vectors, double[] share) {
     double[] v = vectors.data();
     int width = vectors.rows();
     double sum = 0;

@@ -1,5 +1,6 @@
 package io.sparkdmf.core.penalty;
 
+import io.sparkdmf.core.completion.EntryCounts;
 import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.objective.Evaluation;
@@ -11,7 +12,7 @@ import java.util.function.Supplier;
 /**
  * A data objective plus a {@link FactorPenalty} in its gradients. The loss it reports stays the data
  * term alone, so that "train MSE" in progress lines, the stopping tolerance and metrics keep meaning
- * the fit to the data; {@link #penalty} gives the other term.
+ * the fit to the data; {@link FactorPenalty#value} gives the other term.
  */
 public final class PenalizedObjective implements Objective {
   private final Objective data;
@@ -33,10 +34,6 @@ public final class PenalizedObjective implements Objective {
   /** {@code data} with the penalty of weight {@code lambda} (counted only when needed), or as is for 0. */
   public static Objective withPenalty(Objective data, double lambda, Supplier<EntryCounts> counts) {
     return lambda == 0 ? data : new PenalizedObjective(data, FactorPenalty.of(lambda, counts.get()));
-  }
-
-  public FactorPenalty penalty() {
-    return penalty;
   }
 
   @Override

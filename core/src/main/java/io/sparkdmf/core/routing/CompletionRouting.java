@@ -4,7 +4,7 @@ import io.sparkdmf.core.blocked.BlockLayout;
 import io.sparkdmf.core.completion.CompletionObjective;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.engine.EngineChoice;
-import io.sparkdmf.core.penalty.EntryCounts;
+import io.sparkdmf.core.completion.EntryCounts;
 import io.sparkdmf.core.penalty.FactorPenalty;
 import io.sparkdmf.core.penalty.PenalizedObjective;
 import io.sparkdmf.core.train.TrainData;

@@ -12,7 +12,7 @@ import io.sparkdmf.core.model.FactorShapes;
 import io.sparkdmf.core.model.Initialization;
 import io.sparkdmf.core.objective.Objective;
 import io.sparkdmf.core.optim.Optimizer;
-import io.sparkdmf.core.penalty.EntryCounts;
+import io.sparkdmf.core.completion.EntryCounts;
 import io.sparkdmf.core.penalty.PenalizedObjective;
 import io.sparkdmf.core.train.DriverTrainingState;
 import io.sparkdmf.core.train.StoppingRule;
@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.DoubleUnaryOperator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -76,7 +77,7 @@ public final class ScaleBenchmark implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   double[] regParams;
 
-  @Option(names = "--dmf-reg-params", split = ",", defaultValue = "0,0.01,0.03,0.1",
+  @Option(names = "--dmf-reg-params", split = ",", defaultValue = "0,0.003,0.01,0.02",
       description = "DMF regParam grid (the factor penalty, on ALS's scale), tuned at the largest depth on the first"
           + " size's held-out RMSE; DMF then runs without the penalty and with the tuned one (default: ${DEFAULT-VALUE}).")
   double[] dmfRegParams;
@@ -156,11 +157,14 @@ public final class ScaleBenchmark implements Callable<Integer> {
           + " (%.3fx noise)%n", oracle, oracle / spec.noise());
       boolean converge = size <= convergeUpTo;
       if (tunedReg == null) {
-        tunedReg = regParams.length == 1 ? regParams[0] : tuneAls(sc, data);
+        tunedReg = regParams.length == 1 ? regParams[0]
+            : tune("ALS", regParams, reg -> alsFit(sc, data, reg, alsIterations).rmse);
       }
       als(sc, data, spec, oracle, tunedReg, converge ? alsIterations : timingAlsIterations);
       if (tunedDmfReg == null) {
-        tunedDmfReg = dmfRegParams.length == 1 ? dmfRegParams[0] : tuneDmf(sc, data, spec, oracle, trainCount);
+        int depth = Arrays.stream(depths).max().getAsInt();
+        tunedDmfReg = dmfRegParams.length == 1 ? dmfRegParams[0] : tune("DMF depth " + depth, dmfRegParams,
+            reg -> dmf(sc, data, spec, oracle, trainCount, depth, reg, engines[0], epochs).bestTestRmse());
       }
       for (String engine : engines) {
         for (int depth : depths) {
@@ -220,35 +224,19 @@ public final class ScaleBenchmark implements Callable<Integer> {
     return result.method().startsWith("als") ? "ALS rank 10" : result.method();
   }
 
-  private double tuneDmf(JavaSparkContext sc, SyntheticRatings.Split data, SyntheticRatings spec, double oracle,
-      long trainCount) {
-    int depth = Arrays.stream(depths).max().getAsInt();
-    double best = dmfRegParams[0];
+  /** The value of {@code grid} with the lowest held-out RMSE, each printed as it is measured. */
+  private static double tune(String method, double[] grid, DoubleUnaryOperator heldOutRmse) {
+    double best = grid[0];
     double bestRmse = Double.POSITIVE_INFINITY;
-    for (double reg : dmfRegParams) {
-      double rmse = dmf(sc, data, spec, oracle, trainCount, depth, reg, engines[0], epochs).bestTestRmse();
-      System.out.printf(Locale.ROOT, "DMF depth %d regParam %.3f: best test RMSE %.4f%n", depth, reg, rmse);
+    for (double reg : grid) {
+      double rmse = heldOutRmse.applyAsDouble(reg);
+      System.out.printf(Locale.ROOT, "%s regParam %.3f: test RMSE %.4f%n", method, reg, rmse);
       if (rmse < bestRmse) {
         bestRmse = rmse;
         best = reg;
       }
     }
-    System.out.printf(Locale.ROOT, "DMF regParam tuned on held-out RMSE: %.3f%n", best);
-    return best;
-  }
-
-  private double tuneAls(JavaSparkContext sc, SyntheticRatings.Split data) {
-    double best = regParams[0];
-    double bestRmse = Double.POSITIVE_INFINITY;
-    for (double reg : regParams) {
-      double rmse = alsFit(sc, data, reg, alsIterations).rmse;
-      System.out.printf(Locale.ROOT, "ALS regParam %.3f: test RMSE %.4f%n", reg, rmse);
-      if (rmse < bestRmse) {
-        bestRmse = rmse;
-        best = reg;
-      }
-    }
-    System.out.printf(Locale.ROOT, "ALS regParam tuned on held-out RMSE: %.3f%n", best);
+    System.out.printf(Locale.ROOT, "%s regParam tuned on held-out RMSE: %.3f%n", method, best);
     return best;
   }
 

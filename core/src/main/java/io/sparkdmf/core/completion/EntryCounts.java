@@ -1,6 +1,5 @@
-package io.sparkdmf.core.penalty;
+package io.sparkdmf.core.completion;
 
-import io.sparkdmf.core.completion.EntryBlock;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
