@@ -9,6 +9,7 @@ import io.sparkdmf.core.objective.Evaluation;
 import io.sparkdmf.core.objective.FactorGradients;
 import io.sparkdmf.core.objective.BlockObjective;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.api.java.JavaRDD;
 
 /**
@@ -32,15 +33,22 @@ public final class SensingObjective extends BlockObjective<MeasurementBlock> {
 
   @Override
   public double meanSquaredError(DeepFactorization model) {
-    SensingPartial partial = blocks.aggregate(model.endToEnd(), new SensingKernel(false));
-    return partial.squaredResidualSum() / partial.measurements();
+    return blocks.aggregate(model.endToEnd(), new SensingKernel(false)).meanSquaredResidual();
   }
 
   @Override
   public Evaluation evaluate(DeepFactorization model) {
+    return evaluate(model, w -> blocks.aggregate(w, new SensingKernel(true)));
+  }
+
+  /**
+   * The loss and factor gradients at {@code model}, given a pass over the measurements that returns
+   * the residual and gradient sums at an end-to-end matrix W (however and wherever it is computed).
+   */
+  static Evaluation evaluate(DeepFactorization model, Function<Matrix, SensingPartial> pass) {
     List<Matrix> prefixes = model.prefixProducts();
     Matrix w = model.endToEnd(prefixes);
-    SensingPartial partial = blocks.aggregate(w, new SensingKernel(true));
+    SensingPartial partial = pass.apply(w);
     long count = partial.measurements();
     Matrix g = new Matrix(model.rows(), model.cols(), partial.gradient());
     g.scale(2.0 / count);

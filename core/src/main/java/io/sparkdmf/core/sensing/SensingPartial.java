@@ -21,6 +21,11 @@ public final class SensingPartial implements Serializable {
     return measurements;
   }
 
+  /** The loss: the mean of the squared residuals. */
+  public double meanSquaredResidual() {
+    return squaredResidualSum / measurements;
+  }
+
   /** sum_k r_k vec(A_k), or null when no gradient was accumulated. */
   public double[] gradient() {
     return gradient;

@@ -3,6 +3,7 @@ package io.sparkdmf.jobs.experiment;
 import io.sparkdmf.core.linalg.Blas;
 import io.sparkdmf.jobs.experiment.RunSpec.Task;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -61,8 +63,9 @@ public final class ImplicitRegularizationExperiment implements Callable<Integer>
   @Option(names = "--seeds", split = ",", description = "Seeds at the reference cell (first |Omega|, first scale and lr; default: 0,1,2).")
   List<Long> seeds;
 
-  @Option(names = "--dynamics-depths", split = ",", description = "Depths of the dynamics runs; empty for none (default: 1,2,3).")
-  List<Integer> dynamicsDepths;
+  @Option(names = "--dynamics-depths", paramLabel = "DEPTHS",
+      description = "Depths of the dynamics runs, comma-separated; empty for none (default: 1,2,3).")
+  String dynamicsDepths;
 
   @Option(names = "--dynamics-steps", defaultValue = "250000",
       description = "GD steps of a dynamics run; with the mean loss and lr 0.01 the depth-3 jumps come after"
@@ -77,36 +80,48 @@ public final class ImplicitRegularizationExperiment implements Callable<Integer>
           + " (default: ${DEFAULT-VALUE}).")
   int baselineIterations;
 
-  @Option(names = "--parallel", description = "Runs at once (default: the number of cores).")
+  @Option(names = "--checkpoint-every", defaultValue = "5000",
+      description = "Steps between the checkpoints of a sweep run, which an interrupted run goes on from"
+          + " (default: ${DEFAULT-VALUE}).")
+  int checkpointEvery;
+
+  @Option(names = "--parallel", description = "Runs at once (default: the number of cores); sensing runs on the same"
+      + " measurements count as one, as they share their steps.")
   Integer parallel;
 
   @Override
   public Integer call() throws Exception {
     System.setProperty("java.awt.headless", "true");
+    if (checkpointEvery < 1) {
+      throw new ParameterException(spec.commandLine(), "--checkpoint-every must be at least 1, got " + checkpointEvery);
+    }
     SweepPlan plan = plan();
     List<RunSpec> runs = plan.runs();
     RunStore store = new RunStore(out);
-    Runner runner = new Runner(maxSteps, dynamicsSteps, Math.max(1, dynamicsSteps / DYNAMICS_ROWS), 1e-8, baselineIterations);
+    Runner runner = new Runner(maxSteps, dynamicsSteps, Math.max(1, dynamicsSteps / DYNAMICS_ROWS), 1e-8,
+        baselineIterations, store, checkpointEvery);
     List<RunSpec> todo = runs.stream().filter(run -> store.load(run).isEmpty()).toList();
     int threads = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
     LOG.info("implicit-regularization: {} runs, {} already finished in {}, {} to do on {} threads; BLAS: {}",
         runs.size(), runs.size() - todo.size(), out, todo.size(), threads, Blas.implementation());
 
+    List<List<RunSpec>> units = SweepPlan.sharingMeasurements(todo);
+    Progress progress = new Progress(store, todo.size());
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      ExecutorCompletionService<RunResult> completions = new ExecutorCompletionService<>(pool);
-      for (RunSpec run : todo) {
-        completions.submit(() -> runner.run(run));
+      ExecutorCompletionService<Void> completions = new ExecutorCompletionService<>(pool);
+      for (List<RunSpec> unit : units) {
+        completions.submit(() -> {
+          if (unit.size() == 1) {
+            progress.finished(runner.run(unit.get(0)));
+          } else {
+            runner.runTogether(unit, progress::finished);
+          }
+          return null;
+        });
       }
-      long start = System.nanoTime();
-      for (int done = 1; done <= todo.size(); done++) {
-        RunResult result = completions.take().get();
-        store.save(result);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        double eta = elapsed / done * (todo.size() - done);
-        LOG.info(String.format(Locale.ROOT, "[%d/%d] %s: error %.3e, %d steps, %.1f s (%s); elapsed %s, ETA %s",
-            done, todo.size(), result.spec().id(), result.error(), result.steps(), result.seconds(),
-            result.stopReason(), clock(elapsed), clock(eta)));
+      for (int done = 0; done < units.size(); done++) {
+        completions.take().get();
       }
     } finally {
       pool.shutdownNow();
@@ -118,6 +133,29 @@ public final class ImplicitRegularizationExperiment implements Callable<Integer>
     return 0;
   }
 
+  /** Saves each finished run at once and logs it with the time left. */
+  private static final class Progress {
+    private final RunStore store;
+    private final int total;
+    private final long start = System.nanoTime();
+    private int done;
+
+    Progress(RunStore store, int total) {
+      this.store = store;
+      this.total = total;
+    }
+
+    synchronized void finished(RunResult result) {
+      store.save(result);
+      done++;
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      double eta = elapsed / done * (total - done);
+      LOG.info(String.format(Locale.ROOT, "[%d/%d] %s: error %.3e, %d steps, %.1f s (%s); elapsed %s, ETA %s",
+          done, total, result.spec().id(), result.error(), result.steps(), result.seconds(),
+          result.stopReason(), clock(elapsed), clock(eta)));
+    }
+  }
+
   private SweepPlan plan() {
     return new SweepPlan(
         orDefault(tasks, quick ? List.of(Task.COMPLETION) : List.of(Task.COMPLETION, Task.SENSING)),
@@ -127,8 +165,21 @@ public final class ImplicitRegularizationExperiment implements Callable<Integer>
         orDefault(sensingScales, quick ? List.of(1e-3) : List.of(1e-3, 1e-4, 1e-5, 1e-6, 1e-7)),
         orDefault(learningRates, quick ? List.of(1e-3) : List.of(1e-3, 3e-4)),
         orDefault(seeds, List.of(0L, 1L, 2L)),
-        orDefault(dynamicsDepths, List.of(1, 2, 3)),
+        dynamicsDepths == null ? List.of(1, 2, 3) : depthList(dynamicsDepths),
         1e-3, 0.01);
+  }
+
+  /** A comma-separated list of depths, where "" means none (which picocli's split lists cannot express). */
+  private List<Integer> depthList(String value) {
+    if (value.isBlank()) {
+      return List.of();
+    }
+    try {
+      return Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
+    } catch (NumberFormatException e) {
+      throw new ParameterException(spec.commandLine(),
+          "--dynamics-depths: '" + value + "' is not a comma-separated list of depths");
+    }
   }
 
   private static <T> List<T> orDefault(List<T> given, List<T> otherwise) {

@@ -6,23 +6,30 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import io.sparkdmf.core.checkpoint.CheckpointStore;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * Finished runs, one JSON file each under {@code runs/}, written to a temporary file and renamed
  * into place, so an interrupted sweep keeps every run that finished and never a half-written one;
- * on restart those runs are read back instead of redone.
+ * on restart those runs are read back instead of redone. Runs under way keep checkpoints under
+ * {@code checkpoints/<run>/}, deleted once the run is saved, so an interrupted run goes on from its
+ * newest one.
  */
 final class RunStore {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path directory;
+  private final Path checkpoints;
 
   RunStore(Path experimentDirectory) {
     this.directory = experimentDirectory.resolve("runs");
+    this.checkpoints = experimentDirectory.resolve("checkpoints");
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
@@ -64,6 +71,26 @@ final class RunStore {
       Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save the run " + result.spec().id(), e);
+    }
+    deleteCheckpoints(result.spec());
+  }
+
+  /** The checkpoints of a run under way (empty when it has not begun). */
+  CheckpointStore checkpoints(RunSpec spec) {
+    return new CheckpointStore(checkpoints.resolve(spec.id()).toString(), new Configuration());
+  }
+
+  private void deleteCheckpoints(RunSpec spec) {
+    Path runCheckpoints = checkpoints.resolve(spec.id());
+    if (!Files.exists(runCheckpoints)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(runCheckpoints)) {
+      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the checkpoints of the finished run " + spec.id(), e);
     }
   }
 }

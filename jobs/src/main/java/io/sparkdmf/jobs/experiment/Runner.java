@@ -1,6 +1,7 @@
 package io.sparkdmf.jobs.experiment;
 
 import io.sparkdmf.core.baseline.DenseMeasurements;
+import io.sparkdmf.core.checkpoint.CheckpointStore;
 import io.sparkdmf.core.baseline.LinearMeasurements;
 import io.sparkdmf.core.baseline.MinimumNuclearNorm;
 import io.sparkdmf.core.baseline.SampledEntries;
@@ -16,7 +17,9 @@ import io.sparkdmf.core.optim.GradientDescent;
 import io.sparkdmf.core.optim.GroupRmsProp;
 import io.sparkdmf.core.optim.Optimizer;
 import io.sparkdmf.core.sensing.SensingObjective;
+import io.sparkdmf.core.sensing.SharedMeasurements;
 import io.sparkdmf.core.train.DivergenceException;
+import io.sparkdmf.core.train.DriverTrainingState;
 import io.sparkdmf.core.train.StoppingRule;
 import io.sparkdmf.core.train.Trainer;
 import io.sparkdmf.core.train.TrainingListener;
@@ -27,6 +30,12 @@ import io.sparkdmf.data.SyntheticCompletion;
 import io.sparkdmf.data.SyntheticSensing;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Runs one {@link RunSpec} on the paper's task (rank-5 100 x 100, seeded by the run's seed) on the
@@ -44,8 +53,17 @@ final class Runner {
   private final int dynamicsSteps;
   private final int dynamicsEvery;
   private final MinimumNuclearNorm baseline;
+  private final RunStore store;
+  private final int checkpointEvery;
 
-  Runner(int maxSteps, int dynamicsSteps, int dynamicsEvery, double baselineTolerance, int baselineIterations) {
+  /**
+   * @param store where sweep runs keep a checkpoint every {@code checkpointEvery} steps, to go on from
+   *     after an interruption
+   */
+  Runner(int maxSteps, int dynamicsSteps, int dynamicsEvery, double baselineTolerance, int baselineIterations,
+      RunStore store, int checkpointEvery) {
+    this.store = store;
+    this.checkpointEvery = checkpointEvery;
     this.maxSteps = maxSteps;
     this.dynamicsSteps = dynamicsSteps;
     this.dynamicsEvery = dynamicsEvery;
@@ -57,8 +75,7 @@ final class Runner {
     Data data = Data.generate(spec);
     return switch (spec.kind()) {
       case NUCLEAR -> nuclear(spec, data, start);
-      case DMF -> trained(spec, data, new GroupRmsProp(spec.lr()), Initialization.GAUSSIAN,
-          new StoppingRule(maxSteps, TRAIN_THRESHOLD), TrainingListener.NONE, new ArrayList<>(), start);
+      case DMF -> swept(spec, data, data.objective(), start);
       case DYNAMICS -> {
         List<double[]> trajectory = new ArrayList<>();
         TrainingListener recorder = (step, loss, state, seconds) -> {
@@ -66,10 +83,53 @@ final class Runner {
             trajectory.add(trajectoryRow(step, state.model().endToEnd(), data.truth()));
           }
         };
-        yield trained(spec, data, new GradientDescent(spec.lr()), Initialization.IDENTITY,
-            new StoppingRule(dynamicsSteps, 0), recorder, trajectory, start);
+        // Not checkpointed: the trajectory is recorded in memory, and these runs take minutes.
+        yield trained(spec, data, data.objective(), new GradientDescent(spec.lr()), Initialization.IDENTITY,
+            new Trainer(new StoppingRule(dynamicsSteps, 0), recorder), null, trajectory, start);
       }
     };
+  }
+
+  /**
+   * Runs sweep runs of the sensing task that share their measurements (same number and seed) at
+   * once, one thread each, reading the operators once per step for all of them
+   * ({@link SharedMeasurements}); hands each result to {@code finished} as soon as that run ends.
+   * A run's seconds are then its wall time in the group.
+   */
+  void runTogether(List<RunSpec> specs, Consumer<RunResult> finished) throws InterruptedException, ExecutionException {
+    long start = System.nanoTime();
+    Data data = Data.generate(specs.get(0));
+    SharedMeasurements shared = new SharedMeasurements(data.sensing().train(), SIZE * SIZE);
+    List<Objective> objectives = new ArrayList<>();
+    for (RunSpec spec : specs) {
+      if (spec.kind() != RunSpec.Kind.DMF || spec.task() != RunSpec.Task.SENSING
+          || spec.observed() != specs.get(0).observed() || spec.seed() != specs.get(0).seed()) {
+        throw new IllegalArgumentException(spec.id() + " does not share the measurements of " + specs.get(0).id());
+      }
+      objectives.add(shared.join());
+    }
+    ExecutorService threads = Executors.newFixedThreadPool(specs.size());
+    try {
+      List<Future<?>> runs = new ArrayList<>();
+      for (int i = 0; i < specs.size(); i++) {
+        RunSpec spec = specs.get(i);
+        Objective objective = objectives.get(i);
+        runs.add(threads.submit(() -> finished.accept(swept(spec, data, objective, start))));
+      }
+      for (Future<?> run : runs) {
+        run.get();
+      }
+    } finally {
+      threads.shutdownNow();
+      objectives.forEach(Objective::close);
+    }
+  }
+
+  private RunResult swept(RunSpec spec, Data data, Objective objective, long start) {
+    CheckpointStore checkpoints = store.checkpoints(spec);
+    return trained(spec, data, objective, new GroupRmsProp(spec.lr()), Initialization.GAUSSIAN,
+        new Trainer(new StoppingRule(maxSteps, TRAIN_THRESHOLD), TrainingListener.NONE, checkpoints, checkpointEvery),
+        checkpoints, new ArrayList<>(), start);
   }
 
   private RunResult nuclear(RunSpec spec, Data data, long start) {
@@ -80,14 +140,24 @@ final class Runner {
         spectrum.effectiveRank(), result.converged() ? "converged" : "max_iterations", List.of());
   }
 
-  private static RunResult trained(RunSpec spec, Data data, Optimizer optimizer, Initialization init,
-      StoppingRule rule, TrainingListener listener, List<double[]> trajectory, long start) {
+  /**
+   * Trains a run's model, going on from its newest checkpoint when {@code checkpoints} holds one (the
+   * run's seconds then count from there).
+   */
+  private static RunResult trained(RunSpec spec, Data data, Objective objective, Optimizer optimizer,
+      Initialization init, Trainer trainer, CheckpointStore checkpoints, List<double[]> trajectory, long start) {
     DeepFactorization model =
         init.create(FactorShapes.fullWidth(SIZE, SIZE, spec.depth()), spec.initScale(), spec.seed());
     int steps;
     String reason;
-    try (Objective objective = data.objective()) {
-      TrainingResult result = new Trainer(rule, listener).train(model, objective, optimizer);
+    try (objective; DriverTrainingState state = new DriverTrainingState(model, objective, optimizer)) {
+      int firstStep = 0;
+      OptionalInt latest = checkpoints == null ? OptionalInt.empty() : checkpoints.latestStep();
+      if (latest.isPresent()) {
+        state.readCheckpoint(checkpoints, latest.getAsInt());
+        firstStep = latest.getAsInt();
+      }
+      TrainingResult result = trainer.train(state, firstStep);
       steps = result.steps();
       reason = RunSpec.lower(result.reason());
     } catch (DivergenceException e) {

@@ -3,8 +3,10 @@ package io.sparkdmf.jobs.experiment;
 import io.sparkdmf.jobs.experiment.RunSpec.Kind;
 import io.sparkdmf.jobs.experiment.RunSpec.Task;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,6 +48,22 @@ record SweepPlan(List<Task> tasks, List<Integer> observed, List<Integer> depths,
       }
     }
     return new ArrayList<>(runs);
+  }
+
+  /**
+   * {@code runs} in units of work: sensing sweep runs on the same measurements (same count and seed)
+   * together, to be trained at once on one copy of the operators; every other run alone. Units keep
+   * the order of their first run.
+   */
+  static List<List<RunSpec>> sharingMeasurements(List<RunSpec> runs) {
+    Map<String, List<RunSpec>> units = new LinkedHashMap<>();
+    for (RunSpec run : runs) {
+      String key = run.kind() == Kind.DMF && run.task() == Task.SENSING
+          ? "sensing-" + run.observed() + "-seed" + run.seed()
+          : run.id();
+      units.computeIfAbsent(key, k -> new ArrayList<>()).add(run);
+    }
+    return new ArrayList<>(units.values());
   }
 
   private List<Long> seedsFor(int size) {

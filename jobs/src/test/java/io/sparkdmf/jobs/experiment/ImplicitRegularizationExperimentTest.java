@@ -75,4 +75,35 @@ class ImplicitRegularizationExperimentTest {
     }
     assertEquals(7, Files.readAllLines(out.resolve("results.csv")).size());
   }
+
+  private static String[] sensing(Path out, String depths) {
+    return new String[] {"experiment", "implicit-regularization", "--tasks", "sensing", "--observed", "300",
+        "--depths", depths, "--sensing-init-scales", "1e-1", "--lrs", "1e-1", "--seeds", "0",
+        "--dynamics-depths", "", "--max-steps", "200", "--baseline-iterations", "50", "--out", out.toString()};
+  }
+
+  private static String sweepRow(Path out, String depth) throws IOException {
+    return Files.readAllLines(out.resolve("results.csv")).stream()
+        .filter(row -> row.startsWith("sensing,300,dmf," + depth + ",")).findFirst().orElseThrow();
+  }
+
+  /** Column {@code index} of a results.csv row. */
+  private static double column(String row, int index) {
+    return Double.parseDouble(row.split(",")[index]);
+  }
+
+  @Test
+  void sensingRunsOnTheSameMeasurementsTrainedTogetherMatchRunsAlone() throws IOException {
+    Path together = dir.resolve("together");
+    assertEquals(0, Main.run(sensing(together, "2,3")));
+    for (String depth : List.of("2", "3")) {
+      Path alone = dir.resolve("alone-" + depth);
+      assertEquals(0, Main.run(sensing(alone, depth)));
+      String a = sweepRow(alone, depth);
+      String t = sweepRow(together, depth);
+      assertEquals(column(a, 7), column(t, 7), "steps of depth " + depth);
+      // Rounding differs (one gemm for both runs against two gemv per run), nothing else.
+      assertEquals(column(a, 9), column(t, 9), 1e-9 * column(a, 9), "error of depth " + depth);
+    }
+  }
 }
