@@ -3,6 +3,7 @@ package io.sparkdmf.jobs.experiment;
 import io.sparkdmf.jobs.experiment.RunSpec.Kind;
 import io.sparkdmf.jobs.experiment.RunSpec.Task;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,8 +53,9 @@ record SweepPlan(List<Task> tasks, List<Integer> observed, List<Integer> depths,
 
   /**
    * {@code runs} in units of work: sensing sweep runs on the same measurements (same count and seed)
-   * together, to be trained at once on one copy of the operators; every other run alone. Units keep
-   * the order of their first run.
+   * together, to be trained at once on one copy of the operators; every other run alone. The groups
+   * come first, the most work (runs x measurements) first, because the longest of them bounds the
+   * sweep's wall time; then the single runs in plan order.
    */
   static List<List<RunSpec>> sharingMeasurements(List<RunSpec> runs) {
     Map<String, List<RunSpec>> units = new LinkedHashMap<>();
@@ -63,7 +65,9 @@ record SweepPlan(List<Task> tasks, List<Integer> observed, List<Integer> depths,
           : run.id();
       units.computeIfAbsent(key, k -> new ArrayList<>()).add(run);
     }
-    return new ArrayList<>(units.values());
+    List<List<RunSpec>> ordered = new ArrayList<>(units.values());
+    ordered.sort(Comparator.comparingLong(unit -> unit.size() == 1 ? 0 : -(long) unit.size() * unit.get(0).observed()));
+    return ordered;
   }
 
   private List<Long> seedsFor(int size) {
