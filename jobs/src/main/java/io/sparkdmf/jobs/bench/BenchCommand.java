@@ -7,12 +7,13 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: each prints its figures, ratios to a baseline measured in the same run,"
         + " and the command that produced them.",
-    subcommands = {StepTimeBenchmark.class, ScaleBenchmark.class, StepSizeBenchmark.class, CellKernelBenchmark.class})
+    subcommands = {StepTimeBenchmark.class, ScaleBenchmark.class, StepSizeBenchmark.class, CellKernelBenchmark.class,
+        SharedSensingBenchmark.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: 'dmf bench step', 'dmf bench scale', 'dmf bench stepsize' or 'dmf bench cell'");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: 'dmf bench step', 'dmf bench scale', 'dmf bench stepsize', 'dmf bench cell' or 'dmf bench shared-sensing'");
   }
 }

@@ -30,18 +30,27 @@ import io.sparkdmf.data.SyntheticCompletion;
 import io.sparkdmf.data.SyntheticSensing;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one {@link RunSpec} on the paper's task (rank-5 100 x 100, seeded by the run's seed) on the
  * local engine with one thread; the experiment runs several of these side by side.
  */
 final class Runner {
+  private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
   static final int SIZE = 100;
   static final int RANK = 5;
   static final double TRAIN_THRESHOLD = 1e-6;
@@ -75,7 +84,7 @@ final class Runner {
     Data data = Data.generate(spec);
     return switch (spec.kind()) {
       case NUCLEAR -> nuclear(spec, data, start);
-      case DMF -> swept(spec, data, data.objective(), start);
+      case DMF -> swept(spec, data, data.objective(), TrainingListener.NONE, start);
       case DYNAMICS -> {
         List<double[]> trajectory = new ArrayList<>();
         TrainingListener recorder = (step, loss, state, seconds) -> {
@@ -108,27 +117,41 @@ final class Runner {
       }
       objectives.add(shared.join());
     }
+    // A group can train for hours before its first run ends, so its progress is logged every minute.
+    AtomicIntegerArray stepOf = new AtomicIntegerArray(specs.size());
+    AtomicInteger left = new AtomicInteger(specs.size());
+    String group = String.format(Locale.ROOT, "sensing, %d measurements, seed %d", specs.get(0).observed(), specs.get(0).seed());
+    ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
+    progress.scheduleAtFixedRate(() -> LOG.info("{}: {} of {} runs under way, at step {}", group, left.get(),
+        specs.size(), IntStream.range(0, specs.size()).map(stepOf::get).max().orElse(0)), 1, 1, TimeUnit.MINUTES);
     ExecutorService threads = Executors.newFixedThreadPool(specs.size());
     try {
       List<Future<?>> runs = new ArrayList<>();
       for (int i = 0; i < specs.size(); i++) {
         RunSpec spec = specs.get(i);
         Objective objective = objectives.get(i);
-        runs.add(threads.submit(() -> finished.accept(swept(spec, data, objective, start))));
+        int member = i;
+        TrainingListener listener = (step, loss, state, seconds) -> stepOf.set(member, step);
+        runs.add(threads.submit(() -> {
+          RunResult result = swept(spec, data, objective, listener, start);
+          left.decrementAndGet();
+          finished.accept(result);
+        }));
       }
       for (Future<?> run : runs) {
         run.get();
       }
     } finally {
+      progress.shutdownNow();
       threads.shutdownNow();
       objectives.forEach(Objective::close);
     }
   }
 
-  private RunResult swept(RunSpec spec, Data data, Objective objective, long start) {
+  private RunResult swept(RunSpec spec, Data data, Objective objective, TrainingListener listener, long start) {
     CheckpointStore checkpoints = store.checkpoints(spec);
     return trained(spec, data, objective, new GroupRmsProp(spec.lr()), Initialization.GAUSSIAN,
-        new Trainer(new StoppingRule(maxSteps, TRAIN_THRESHOLD), TrainingListener.NONE, checkpoints, checkpointEvery),
+        new Trainer(new StoppingRule(maxSteps, TRAIN_THRESHOLD), listener, checkpoints, checkpointEvery),
         checkpoints, new ArrayList<>(), start);
   }
 
