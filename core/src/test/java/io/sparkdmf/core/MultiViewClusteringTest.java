@@ -30,6 +30,21 @@ import org.junit.jupiter.api.Test;
 class MultiViewClusteringTest {
 
   @Test
+  void controllerFollowsItsLawAndReturnsToTheReferenceWhenTheRunSettles() {
+    ExponentController law = ExponentController.defaults(); // p_ref 2, kP 5, kI 0.5, forgetting 0.9
+    ExponentController.State state = new ExponentController.State();
+    assertEquals(6.0, law.initial(), 0.0, "2 + 5 x 1, clipped to 6");
+    assertEquals(2 + 5 * 0.5 + 0.5 * 0.5, state.next(law, 0.5), 1e-15);
+    assertEquals(2 + 5 * 0.1 + 0.5 * (0.9 * 0.5 + 0.1), state.next(law, 0.1), 1e-15);
+    assertEquals(2 + 0.5 * 0.9 * (0.9 * 0.5 + 0.1), state.next(law, 0), 1e-15);
+    double p = 0;
+    for (int t = 0; t < 200; t++) {
+      p = state.next(law, 0);
+    }
+    assertEquals(2.0, p, 1e-9, "the integral forgets, so a settled run ends at p_ref");
+  }
+
+  @Test
   void metricsMatchHandWorkedValues() {
     int[] truth = {0, 0, 0, 1, 1, 1};
     int[] predicted = {1, 1, 0, 0, 0, 0};

@@ -200,7 +200,7 @@ final class ClusterJob implements Callable<Integer> {
     @Option(names = "--early-fusion", description = "Ablation: concatenate the views into one instead of late fusion.")
     boolean earlyFusion;
 
-    @Option(names = "--restarts", defaultValue = "50", description = "k-means++ restarts (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--restarts", defaultValue = "500", description = "k-means++ restarts (default: ${DEFAULT-VALUE}).")
     int restarts;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")

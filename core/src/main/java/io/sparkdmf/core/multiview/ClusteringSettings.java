@@ -33,7 +33,7 @@ public record ClusteringSettings(int clusters, int hiddenLayer, int pretrainIter
 
   /** The defaults (documented in the README's cluster section). */
   public static ClusteringSettings defaults(int clusters, long seed) {
-    return new ClusteringSettings(clusters, 0, 100, 300, 1e-5, true, ExponentController.defaults(), 10.0, 50, seed);
+    return new ClusteringSettings(clusters, 0, 100, 300, 1e-5, true, ExponentController.defaults(), 10.0, 500, seed);
   }
 
   int hiddenSize(int features) {
