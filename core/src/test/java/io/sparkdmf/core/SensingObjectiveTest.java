@@ -118,7 +118,7 @@ class SensingObjectiveTest {
   @Test
   void modelsTrainedTogetherOnSharedMeasurementsMatchModelsTrainedAlone() throws Exception {
     List<MeasurementBlock> blocks = measurements(TestProblems.lowRank(M, N, 2, 7), 40, 8);
-    SharedMeasurements shared = new SharedMeasurements(blocks, M * N);
+    SharedMeasurements shared = new SharedMeasurements(blocks, M * N, 2);
     // Every member joins before any starts, as the sweep does.
     List<Objective> joined = new ArrayList<>();
     for (int i = 0; i < MEMBERS.length; i++) {
@@ -142,6 +142,7 @@ class SensingObjectiveTest {
       }
     } finally {
       threads.shutdownNow();
+      shared.close();
     }
   }
 }

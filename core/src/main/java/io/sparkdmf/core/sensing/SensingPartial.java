@@ -21,6 +21,15 @@ public final class SensingPartial implements Serializable {
     return measurements;
   }
 
+  /** A partial from its sums (for kernels that compute several at once). */
+  static SensingPartial of(double squaredResidualSum, long measurements, double[] gradient) {
+    SensingPartial partial = new SensingPartial();
+    partial.squaredResidualSum = squaredResidualSum;
+    partial.measurements = measurements;
+    partial.gradient = gradient;
+    return partial;
+  }
+
   /** The loss: the mean of the squared residuals. */
   public double meanSquaredResidual() {
     return squaredResidualSum / measurements;

@@ -1,6 +1,6 @@
 package io.sparkdmf.core.sensing;
 
-import io.sparkdmf.core.linalg.Blas;
+import io.sparkdmf.core.engine.LocalBlocks;
 import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.objective.Evaluation;
@@ -14,22 +14,28 @@ import java.util.concurrent.CancellationException;
  * over depths, init scales and step sizes on one task). A sensing step is bound by reading the
  * operators from memory, and a model alone reads them twice per step (two gemv). Here each member's
  * objective hands its end-to-end W over and waits; once every member has, one thread computes all
- * their residuals and gradients with two gemm per block, R = A_p^T [W_1 .. W_B] - y and
- * G += A_p R, so the operators are read once per step for all of them (docs/benchmarks.md).
+ * their residuals and gradients with two gemm per block ({@link SharedSensingKernel}), so the
+ * operators are read once per step for all of them (docs/benchmarks.md). The blocks are shared among
+ * a few threads, as on the local engine.
  *
  * <p>Members therefore advance in lockstep: a member that stops, for whatever reason, must close its
  * objective so that the others stop waiting for it. A member's results are those of
  * {@link SensingObjective} on the same blocks up to rounding (gemm sums in another order than gemv).
  */
-public final class SharedMeasurements {
-  private final List<MeasurementBlock> blocks;
+public final class SharedMeasurements implements AutoCloseable {
+  private static final SharedSensingKernel KERNEL = new SharedSensingKernel();
+
+  private final LocalBlocks<MeasurementBlock> blocks;
   private final int cells;
   private final long size;
   private final List<Request> waiting = new ArrayList<>();
   private int members;
 
-  /** @param blocks the measurements of an m x n matrix, with m n = {@code cells} */
-  public SharedMeasurements(List<MeasurementBlock> blocks, int cells) {
+  /**
+   * @param blocks the measurements of an m x n matrix, with m n = {@code cells}
+   * @param threads threads that share the blocks in each step's pass
+   */
+  public SharedMeasurements(List<MeasurementBlock> blocks, int cells, int threads) {
     if (blocks.isEmpty()) {
       throw new IllegalArgumentException("no measurements to share");
     }
@@ -39,9 +45,15 @@ public final class SharedMeasurements {
             + " cells, expected " + cells);
       }
     }
-    this.blocks = List.copyOf(blocks);
+    this.blocks = new LocalBlocks<>(blocks, threads);
     this.cells = cells;
     this.size = blocks.stream().mapToLong(MeasurementBlock::size).sum();
+  }
+
+  /** Stops the pass's threads; every member must have closed its objective. */
+  @Override
+  public void close() {
+    blocks.close();
   }
 
   /**
@@ -103,27 +115,10 @@ public final class SharedMeasurements {
     for (int j = 0; j < width; j++) {
       System.arraycopy(batch.get(j).w().data(), 0, ws.data(), j * cells, cells);
     }
-    Matrix gradients = Matrix.zeros(cells, width);
+    SharedSensingKernel.Sums sums = blocks.aggregate(ws, KERNEL);
     List<SensingPartial> results = new ArrayList<>();
     for (int j = 0; j < width; j++) {
-      results.add(new SensingPartial());
-    }
-    for (MeasurementBlock block : blocks) {
-      int count = block.size();
-      Matrix residuals = Matrix.zeros(count, width);
-      for (int j = 0; j < width; j++) {
-        System.arraycopy(block.values(), 0, residuals.data(), j * count, count);
-      }
-      Blas.gemm(true, false, 1.0, block.operators(), ws, -1.0, residuals);
-      Blas.gemm(false, false, 1.0, block.operators(), residuals, 1.0, gradients);
-      for (int j = 0; j < width; j++) {
-        double[] column = new double[count];
-        System.arraycopy(residuals.data(), j * count, column, 0, count);
-        results.get(j).addResiduals(column);
-      }
-    }
-    for (int j = 0; j < width; j++) {
-      System.arraycopy(gradients.data(), j * cells, results.get(j).gradient(cells), 0, cells);
+      results.add(sums.member(j));
     }
     return results;
   }

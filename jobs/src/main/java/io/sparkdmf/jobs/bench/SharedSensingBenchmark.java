@@ -28,9 +28,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code dmf bench shared-sensing}: the sweep's sensing runs trained together on shared measurements
- * ({@link SharedMeasurements}, two gemm per block for all members) against the same runs trained
- * alone (two gemv per block per run), one after the other or two at a time as the sweep ran them
- * before: milliseconds per run-step and the ratios, by the number of runs.
+ * ({@link SharedMeasurements}, two gemm per block for all members, on one or two threads) against the
+ * same runs trained alone (two gemv per block per run), one after the other or two at a time as the
+ * sweep ran them before: milliseconds per run-step and the speed-up on two cores, by the number of runs.
  */
 @Command(name = "shared-sensing", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Benchmark: sensing runs trained together on shared measurements (gemm) against runs trained"
@@ -58,15 +58,16 @@ public final class SharedSensingBenchmark implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "BLAS: %s; %d measurements of 100 x 100, depth %d, %d steps per run,"
         + " median of %d repeats after one warm-up; %d cores%n", Blas.implementation(), measurements, depth, steps,
         repeats, Runtime.getRuntime().availableProcessors());
-    System.out.println("| runs | alone, one at a time (ms / run-step) | alone, two at a time | together |"
-        + " together vs one at a time | together vs two at a time |");
+    System.out.println("| runs | alone, one at a time (ms / run-step) | alone, two at a time | together, one thread |"
+        + " together, two threads | speed-up on two cores (alone two at a time / together two threads) |");
     System.out.println("| --- | --- | --- | --- | --- | --- |");
     for (int runs : runCounts) {
       double oneAtATime = alone(runs, 1, blocks);
       double twoAtATime = alone(runs, 2, blocks);
-      double together = together(runs, blocks);
-      System.out.printf(Locale.ROOT, "| %d | %.2f | %.2f | %.2f | %.2fx | %.2fx |%n", runs, oneAtATime, twoAtATime,
-          together, oneAtATime / together, twoAtATime / together);
+      double togetherOne = together(runs, 1, blocks);
+      double togetherTwo = together(runs, 2, blocks);
+      System.out.printf(Locale.ROOT, "| %d | %.2f | %.2f | %.2f | %.2f | %.2fx |%n", runs, oneAtATime, twoAtATime,
+          togetherOne, togetherTwo, twoAtATime / togetherTwo);
     }
     System.out.printf(Locale.ROOT, "%ncommand: deploy/dmf bench shared-sensing --measurements %d --runs %s --depth %d"
         + " --steps %d --repeats %d%n", measurements, String.join(",", runCounts.stream().map(String::valueOf).toList()),
@@ -79,16 +80,17 @@ public final class SharedSensingBenchmark implements Callable<Integer> {
     return msPerRunStep(runs, threads, () -> i -> SensingObjective.local(blocks, 1));
   }
 
-  /** All runs at once on shared measurements; every member joins before any starts, as in the sweep. */
-  private double together(int runs, List<MeasurementBlock> blocks) {
-    return msPerRunStep(runs, runs, () -> {
-      SharedMeasurements shared = new SharedMeasurements(blocks, 100 * 100);
-      List<Objective> joined = new ArrayList<>();
-      for (int i = 0; i < runs; i++) {
-        joined.add(shared.join());
-      }
-      return joined::get;
-    });
+  /** All runs at once on shared measurements over {@code threads} threads; every member joins before any starts, as in the sweep. */
+  private double together(int runs, int threads, List<MeasurementBlock> blocks) {
+    try (SharedMeasurements shared = new SharedMeasurements(blocks, 100 * 100, threads)) {
+      return msPerRunStep(runs, runs, () -> {
+        List<Objective> joined = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+          joined.add(shared.join());
+        }
+        return joined::get;
+      });
+    }
   }
 
   private double msPerRunStep(int runs, int threads, Supplier<IntFunction<Objective>> objectives) {

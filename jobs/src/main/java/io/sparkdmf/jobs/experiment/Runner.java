@@ -108,7 +108,14 @@ final class Runner {
   void runTogether(List<RunSpec> specs, Consumer<RunResult> finished) throws InterruptedException, ExecutionException {
     long start = System.nanoTime();
     Data data = Data.generate(specs.get(0));
-    SharedMeasurements shared = new SharedMeasurements(data.sensing().train(), SIZE * SIZE);
+    // Two threads per group: while groups run side by side they share the cores; the last one uses both.
+    try (SharedMeasurements shared = new SharedMeasurements(data.sensing().train(), SIZE * SIZE, 2)) {
+      trainTogether(specs, data, shared, finished, start);
+    }
+  }
+
+  private void trainTogether(List<RunSpec> specs, Data data, SharedMeasurements shared, Consumer<RunResult> finished,
+      long start) throws InterruptedException, ExecutionException {
     List<Objective> objectives = new ArrayList<>();
     for (RunSpec spec : specs) {
       if (spec.kind() != RunSpec.Kind.DMF || spec.task() != RunSpec.Task.SENSING
