@@ -55,6 +55,11 @@ public record ClusteringSettings(int clusters, int hiddenLayer, int pretrainIter
         adaptiveWeights, exponent, lambda, kmeansRestarts, seed);
   }
 
+  public ClusteringSettings withMaxIterations(int outerIterations) {
+    return new ClusteringSettings(clusters, hiddenLayer, pretrainIterations, outerIterations, tolerance,
+        adaptiveWeights, exponent, graphWeight, kmeansRestarts, seed);
+  }
+
   public ClusteringSettings withSeed(long newSeed) {
     return new ClusteringSettings(clusters, hiddenLayer, pretrainIterations, maxIterations, tolerance,
         adaptiveWeights, exponent, graphWeight, kmeansRestarts, newSeed);
