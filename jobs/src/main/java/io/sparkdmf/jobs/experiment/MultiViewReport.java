@@ -107,13 +107,10 @@ final class MultiViewReport {
         aimAcc, acc, acc >= aimAcc ? "met" : "missed", aimNmi, nmi, nmi >= aimNmi ? "met" : "missed",
         bestOther, bestOtherAcc, acc > bestOtherAcc ? "below ours" : "not below ours",
         controlled, fixed, methods.get(1), acc, fixedAcc);
-    int half = methods.indexOf(MultiViewExperiment.HALF_BUDGET);
-    int fixedHalf = methods.indexOf(MultiViewExperiment.FIXED_P_HALF_BUDGET);
-    if (half < 0 || fixedHalf < 0) {
-      return verdict + "\n";
-    }
-    double halfAcc = Summary.of(runs.get(half), x -> x.metrics().accuracy()).mean();
-    double fixedHalfAcc = Summary.of(runs.get(fixedHalf), x -> x.metrics().accuracy()).mean();
+    double halfAcc = Summary.of(runs.get(methods.indexOf(MultiViewExperiment.HALF_BUDGET)),
+        x -> x.metrics().accuracy()).mean();
+    double fixedHalfAcc = Summary.of(runs.get(methods.indexOf(MultiViewExperiment.FIXED_P_HALF_BUDGET)),
+        x -> x.metrics().accuracy()).mean();
     return verdict + String.format(Locale.ROOT, " With half the outer iterations the controller reaches ACC %.3f"
             + " (fixed p: %.3f) against fixed p's %.3f with the whole budget: it %s fixed p's accuracy in half"
             + " the outer iterations.%n", halfAcc, fixedHalfAcc, fixedAcc, halfAcc >= fixedAcc ? "reaches" : "does not reach");
