@@ -96,6 +96,10 @@ class ImplicitRegularizationExperimentTest {
   void sensingRunsOnTheSameMeasurementsTrainedTogetherMatchRunsAlone() throws IOException {
     Path together = dir.resolve("together");
     assertEquals(0, Main.run(sensing(together, "2,3")));
+    String report = Files.readString(together.resolve("report.md"));
+    assertTrue(report.contains("## Sensing, 300 measurements, s = 1e-01, lr = 1e-01 (median over seeds)"), report);
+    assertTrue(report.contains("| nuclear | 1 |") && report.contains("| depth 3 | 1 |"), report);
+    assertTrue(report.contains("- depth 3 vs depth 2:"), report);
     for (String depth : List.of("2", "3")) {
       Path alone = dir.resolve("alone-" + depth);
       assertEquals(0, Main.run(sensing(alone, depth)));
