@@ -60,7 +60,8 @@ public final class ImplicitRegularizationExperiment implements Callable<Integer>
   @Option(names = "--lrs", split = ",", description = "Learning rates (default: 1e-3,3e-4).")
   List<Double> learningRates;
 
-  @Option(names = "--seeds", split = ",", description = "Seeds at the reference cell (first |Omega|, first scale and lr; default: 0,1,2).")
+  @Option(names = "--seeds", split = ",", description = "Seeds: the first is the whole grid's, all of them run at the reference cell (first |Omega|,"
+      + " first scale and lr; default: 0,1,2).")
   List<Long> seeds;
 
   @Option(names = "--dynamics-depths", paramLabel = "DEPTHS",

@@ -1,12 +1,12 @@
 package io.sparkdmf.jobs.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sparkdmf.core.checkpoint.CheckpointStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import io.sparkdmf.core.checkpoint.CheckpointStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.sparkdmf.jobs.experiment;
 
 import io.sparkdmf.core.baseline.DenseMeasurements;
-import io.sparkdmf.core.checkpoint.CheckpointStore;
 import io.sparkdmf.core.baseline.LinearMeasurements;
 import io.sparkdmf.core.baseline.MinimumNuclearNorm;
 import io.sparkdmf.core.baseline.SampledEntries;
+import io.sparkdmf.core.checkpoint.CheckpointStore;
 import io.sparkdmf.core.completion.CompletionObjective;
 import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.metrics.Metrics;
@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one {@link RunSpec} on the paper's task (rank-5 100 x 100, seeded by the run's seed) on the
- * local engine with one thread; the experiment runs several of these side by side.
+ * local engine with one thread, or a group of sensing runs on shared measurements together
+ * ({@link #runTogether}); the experiment runs several of these side by side.
  */
 final class Runner {
   private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
