@@ -1,11 +1,13 @@
 package io.sparkdmf.core.completion;
 
+import io.sparkdmf.core.linalg.Blas;
 
 /**
  * The per-partition work of a completion step, shared by every engine: for each observed entry the
  * residual r_ij = u_i . v_j - M_ij, and when gradients are wanted the two accumulations
- * row i of (G V^T) += r_ij v_j and column j of (U^T G) += r_ij u_i. Each costs O(p) per entry in
- * plain loops over contiguous memory; the dense O(p^2 n) remainder is done once on the driver.
+ * row i of (G V^T) += r_ij v_j and column j of (U^T G) += r_ij u_i. Each costs O(p) per entry over
+ * contiguous memory, in the JVM (see {@link Blas#dotRange}); the dense O(p^2 n) remainder is done
+ * once on the driver.
  */
 public final class CompletionKernel extends CompletionPartialKernel<FactorPanels> {
   private static final long serialVersionUID = 1L;
@@ -47,36 +49,15 @@ public final class CompletionKernel extends CompletionPartialKernel<FactorPanels
   static void addProducts(double g, double[] u, int a, double[] v, int b, int p, double[] rowGradT,
       double[] colGrad) {
     if (rowGradT != null) {
-      for (int k = 0; k < p; k++) {
-        rowGradT[a + k] += g * v[b + k];
-      }
+      Blas.axpyRange(p, g, v, b, rowGradT, a);
     }
     if (colGrad != null) {
-      for (int k = 0; k < p; k++) {
-        colGrad[b + k] += g * u[a + k];
-      }
+      Blas.axpyRange(p, g, u, a, colGrad, b);
     }
   }
 
-  /**
-   * u[a..a+p) . v[b..b+p) with four running sums: the JIT does not vectorise a floating-point
-   * reduction on its own, and independent sums let the CPU overlap the additions.
-   */
+  /** u[a..a+p) . v[b..b+p). */
   public static double dot(double[] u, int a, double[] v, int b, int p) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int k = 0;
-    for (; k + 3 < p; k += 4) {
-      s0 += u[a + k] * v[b + k];
-      s1 += u[a + k + 1] * v[b + k + 1];
-      s2 += u[a + k + 2] * v[b + k + 2];
-      s3 += u[a + k + 3] * v[b + k + 3];
-    }
-    for (; k < p; k++) {
-      s0 += u[a + k] * v[b + k];
-    }
-    return (s0 + s1) + (s2 + s3);
+    return Blas.dotRange(p, u, a, v, b);
   }
 }

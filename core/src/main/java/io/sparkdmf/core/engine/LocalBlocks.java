@@ -2,20 +2,16 @@ package io.sparkdmf.core.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * The in-process engine: the same blocks and kernels as Spark, spread over a fixed pool of threads
+ * The in-process engine: the same blocks and kernels as Spark, spread over a fixed set of threads
  * without serialization or scheduling, for small problems and experiments of many thousand steps.
- * Each thread owns a contiguous run of blocks and its buffers are merged in a fixed order, so a run
- * is deterministic for a given number of threads.
+ * Each thread owns a contiguous run of blocks (the calling thread the first) and its buffers are
+ * merged in a fixed order, so a run is deterministic for a given number of threads.
  */
 public final class LocalBlocks<B> implements DistributedBlocks<B> {
   private final List<List<B>> shares;
-  private final ExecutorService pool;
+  private final List<SpinningWorker> workers;
 
   public LocalBlocks(List<B> blocks, int threads) {
     if (threads < 1) {
@@ -23,37 +19,39 @@ public final class LocalBlocks<B> implements DistributedBlocks<B> {
     }
     int used = Math.max(1, Math.min(threads, blocks.size()));
     this.shares = new ArrayList<>(used);
+    this.workers = new ArrayList<>(used - 1);
     for (int t = 0; t < used; t++) {
       int from = (int) ((long) blocks.size() * t / used);
       int to = (int) ((long) blocks.size() * (t + 1) / used);
       shares.add(List.copyOf(blocks.subList(from, to)));
+      if (t > 0) {
+        workers.add(new SpinningWorker("dmf-local-engine-" + t));
+      }
     }
-    this.pool = used == 1 ? null : Executors.newFixedThreadPool(used, runnable -> {
-      Thread thread = new Thread(runnable, "dmf-local-engine");
-      thread.setDaemon(true);
-      return thread;
-    });
   }
 
   @Override
   public <P, A> A aggregate(P shipped, BlockKernel<P, B, A> kernel) {
-    if (pool == null) {
-      return accumulate(shares.get(0), shipped, kernel);
+    for (int t = 1; t < shares.size(); t++) {
+      List<B> share = shares.get(t);
+      workers.get(t - 1).start(() -> accumulate(share, shipped, kernel));
     }
-    List<Future<A>> futures = new ArrayList<>(shares.size());
-    for (List<B> share : shares) {
-      futures.add(pool.submit(() -> accumulate(share, shipped, kernel)));
-    }
-    A total = kernel.zero();
+    A total;
     try {
-      for (Future<A> future : futures) {
-        total = kernel.merge(total, future.get());
+      total = accumulate(shares.get(0), shipped, kernel);
+    } catch (RuntimeException | Error e) {
+      // The workers must finish before the blocks are used again.
+      for (SpinningWorker worker : workers) {
+        try {
+          worker.join();
+        } catch (RuntimeException also) {
+          e.addSuppressed(also);
+        }
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running a kernel", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("a kernel failed", e.getCause());
+      throw e;
+    }
+    for (SpinningWorker worker : workers) {
+      total = kernel.merge(total, worker.join());
     }
     return total;
   }
@@ -73,8 +71,6 @@ public final class LocalBlocks<B> implements DistributedBlocks<B> {
 
   @Override
   public void close() {
-    if (pool != null) {
-      pool.shutdownNow();
-    }
+    workers.forEach(SpinningWorker::close);
   }
 }

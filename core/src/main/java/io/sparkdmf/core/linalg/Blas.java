@@ -1,6 +1,7 @@
 package io.sparkdmf.core.linalg;
 
 import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.blas.JavaBLAS;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +10,13 @@ import java.util.stream.Stream;
 /**
  * The one place our code reaches netlib BLAS. Everything dense goes through the instance netlib picks
  * at start-up: native (JNI to the system's libblas, e.g. OpenBLAS), the Java Vector API, or plain Java.
+ * Short runs inside arrays (one observed entry's row and column, ~100 long) go to netlib's in-JVM
+ * BLAS instead, the Vector API one where the JVM has jdk.incubator.vector: a JNI call costs more than
+ * such a product, and the JIT alone does not vectorise a floating-point dot product.
  */
 public final class Blas {
   private static final BLAS BLAS_INSTANCE = BLAS.getInstance();
+  private static final BLAS IN_JVM = JavaBLAS.getInstance();
 
   private Blas() {}
 
@@ -104,5 +109,15 @@ public final class Blas {
 
   public static double dot(double[] x, double[] y) {
     return BLAS_INSTANCE.ddot(x.length, x, 1, y, 1);
+  }
+
+  /** x[offX .. offX+n) . y[offY .. offY+n), computed in the JVM. */
+  public static double dotRange(int n, double[] x, int offX, double[] y, int offY) {
+    return IN_JVM.ddot(n, x, offX, 1, y, offY, 1);
+  }
+
+  /** y[offY .. offY+n) += alpha * x[offX .. offX+n), computed in the JVM. */
+  public static void axpyRange(int n, double alpha, double[] x, int offX, double[] y, int offY) {
+    IN_JVM.daxpy(n, alpha, x, offX, 1, y, offY, 1);
   }
 }
