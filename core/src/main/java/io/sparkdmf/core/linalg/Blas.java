@@ -47,7 +47,8 @@ public final class Blas {
     try (Stream<String> lines = Files.lines(maps)) {
       return lines
           .map(line -> line.substring(line.lastIndexOf(' ') + 1))
-          .filter(path -> path.contains("blas") && !path.contains("netlib"))
+          .filter(path -> path.substring(path.lastIndexOf('/') + 1).contains("blas")
+              && !path.contains("netlib"))
           .findFirst()
           .orElse("system libblas");
     } catch (IOException e) {
