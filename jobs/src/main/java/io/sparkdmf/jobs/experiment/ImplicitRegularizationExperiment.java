@@ -187,7 +187,7 @@ public final class ImplicitRegularizationExperiment implements Callable<Integer>
     return given != null ? given : otherwise;
   }
 
-  private static String clock(double seconds) {
+  static String clock(double seconds) {
     long s = Math.round(seconds);
     return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
   }

@@ -41,9 +41,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs one {@link RunSpec} on the paper's task (rank-5 100 x 100, seeded by the run's seed) on the
@@ -51,7 +48,6 @@ import org.slf4j.LoggerFactory;
  * ({@link #runTogether}); the experiment runs several of these side by side.
  */
 final class Runner {
-  private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
   static final int SIZE = 100;
   static final int RANK = 5;
   static final double TRAIN_THRESHOLD = 1e-6;
@@ -130,8 +126,7 @@ final class Runner {
     AtomicInteger left = new AtomicInteger(specs.size());
     String group = String.format(Locale.ROOT, "sensing, %d measurements, seed %d", specs.get(0).observed(), specs.get(0).seed());
     ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
-    progress.scheduleAtFixedRate(() -> LOG.info("{}: {} of {} runs under way, at step {}", group, left.get(),
-        specs.size(), IntStream.range(0, specs.size()).map(stepOf::get).max().orElse(0)), 1, 1, TimeUnit.MINUTES);
+    progress.scheduleAtFixedRate(new GroupProgress(group, stepOf, left, maxSteps, System::nanoTime), 1, 1, TimeUnit.MINUTES);
     ExecutorService threads = Executors.newFixedThreadPool(specs.size());
     try {
       List<Future<?>> runs = new ArrayList<>();
