@@ -61,6 +61,11 @@ class ImplicitRegularizationExperimentTest {
     String report = Files.readString(out.resolve("report.md"));
     assertTrue(report.contains("| depth 3 | 2 |"), report);
     assertTrue(report.contains("![error-completion-600](figures/error-completion-600.png)"));
+    assertTrue(report.contains("## Singular value dynamics (full-batch GD, lr 0.01, identity init 0.001, |Ω| = 600)"),
+        report);
+    assertTrue(report.contains("### Compared with the published run\n\n- depth 3: "), report);
+    // 600 entries, lr 0.01: the depth-1 residual shrinks by 1/e every 600 / 0.02 steps.
+    assertTrue(report.contains("by 1/e every |Ω| / (2 lr) = 30000 steps here"), report);
 
     // An interruption loses at most the runs under way: delete one and run the same command again.
     String lost = "dmf-completion-600-depth3-scale1e-02-lr1e-02-seed1.json";
