@@ -134,7 +134,11 @@ public final class ImplicitRegularizationExperiment implements Callable<Integer>
     return 0;
   }
 
-  /** Saves each finished run at once and logs it with the time left. */
+  /**
+   * Saves each finished run at once and logs it with the time left at the pace of the runs finished
+   * so far: a fair guess for runs trained one by one, a rough one while groups are under way (their
+   * runs end in bursts), whose own lines give their pace and an upper bound.
+   */
   private static final class Progress {
     private final RunStore store;
     private final int total;
@@ -151,7 +155,7 @@ public final class ImplicitRegularizationExperiment implements Callable<Integer>
       done++;
       double elapsed = (System.nanoTime() - start) / 1e9;
       double eta = elapsed / done * (total - done);
-      LOG.info(String.format(Locale.ROOT, "[%d/%d] %s: error %.3e, %d steps, %.1f s (%s); elapsed %s, ETA %s",
+      LOG.info(String.format(Locale.ROOT, "[%d/%d] %s: error %.3e, %d steps, %.1f s (%s); elapsed %s, ETA %s at this pace of runs",
           done, total, result.spec().id(), result.error(), result.steps(), result.seconds(),
           result.stopReason(), clock(elapsed), clock(eta)));
     }
