@@ -16,7 +16,7 @@ public record CellResult(int cell, double squaredResiduals, int[] rowIds, Matrix
 
   /**
    * Cells at least this dense go through level-3 BLAS: {@code dmf bench cell} (docs/benchmarks.md) puts
-   * the crossover near 0.3 at width 10 and near 0.15 at width 32.
+   * the crossover between 0.1 and 0.2 at width 10 and between 0.2 and 0.5 at width 32.
    */
   static final double DENSE_FROM = 0.3;
   /** ... and no larger than this many (row, column) pairs, so the dense residual matrix stays small. */
@@ -43,10 +43,7 @@ public record CellResult(int cell, double squaredResiduals, int[] rowIds, Matrix
       int j = entries.localCol()[e] * p;
       double r = CompletionKernel.dot(u, i, v, j, p) - entries.values()[e];
       squares += r * r;
-      for (int k = 0; k < p; k++) {
-        a[i + k] += r * v[j + k];
-        b[j + k] += r * u[i + k];
-      }
+      CompletionKernel.addProducts(r, u, i, v, j, p, a, b);
     }
     return new CellResult(cell, squares, entries.rowIds(), new Matrix(p, entries.rowIds().length, a),
         entries.colIds(), new Matrix(p, entries.colIds().length, b));

@@ -46,7 +46,7 @@ public final class CompletionKernel extends CompletionPartialKernel<FactorPanels
   }
 
   /** Row i of (G V^T) += g_ij v_j and column j of (U^T G) += g_ij u_i, for the arrays that are non-null. */
-  static void addProducts(double g, double[] u, int a, double[] v, int b, int p, double[] rowGradT,
+  public static void addProducts(double g, double[] u, int a, double[] v, int b, int p, double[] rowGradT,
       double[] colGrad) {
     if (rowGradT != null) {
       Blas.axpyRange(p, g, v, b, rowGradT, a);

@@ -10,13 +10,18 @@ import java.util.stream.Stream;
 /**
  * The one place our code reaches netlib BLAS. Everything dense goes through the instance netlib picks
  * at start-up: native (JNI to the system's libblas, e.g. OpenBLAS), the Java Vector API, or plain Java.
- * Short runs inside arrays (one observed entry's row and column, ~100 long) go to netlib's in-JVM
- * BLAS instead, the Vector API one where the JVM has jdk.incubator.vector: a JNI call costs more than
- * such a product, and the JIT alone does not vectorise a floating-point dot product.
+ * Runs inside arrays shorter than {@link #NATIVE_FROM} (one observed entry's row and column, ~100
+ * long) go to netlib's in-JVM BLAS instead, the Vector API one where the JVM has
+ * jdk.incubator.vector: a JNI call costs more than such a product, and the JIT alone does not
+ * vectorise a floating-point dot product. Longer runs (a sensing operator, 10^4 long) are faster
+ * native ({@code dmf bench range-products} measures the crossover).
  */
 public final class Blas {
   private static final BLAS BLAS_INSTANCE = BLAS.getInstance();
   private static final BLAS IN_JVM = JavaBLAS.getInstance();
+
+  /** From this length on, {@link #dotRange} and {@link #axpyRange} call the native BLAS. */
+  public static final int NATIVE_FROM = 2048;
 
   private Blas() {}
 
@@ -112,13 +117,18 @@ public final class Blas {
     return BLAS_INSTANCE.ddot(x.length, x, 1, y, 1);
   }
 
-  /** x[offX .. offX+n) . y[offY .. offY+n), computed in the JVM. */
+  /** x[offX .. offX+n) . y[offY .. offY+n). */
   public static double dotRange(int n, double[] x, int offX, double[] y, int offY) {
-    return IN_JVM.ddot(n, x, offX, 1, y, offY, 1);
+    return forLength(n).ddot(n, x, offX, 1, y, offY, 1);
   }
 
-  /** y[offY .. offY+n) += alpha * x[offX .. offX+n), computed in the JVM. */
+  /** y[offY .. offY+n) += alpha * x[offX .. offX+n). */
   public static void axpyRange(int n, double alpha, double[] x, int offX, double[] y, int offY) {
-    IN_JVM.daxpy(n, alpha, x, offX, 1, y, offY, 1);
+    forLength(n).daxpy(n, alpha, x, offX, 1, y, offY, 1);
+  }
+
+  /** The in-JVM or the native BLAS, whichever is faster for runs of {@code n}. */
+  public static BLAS forLength(int n) {
+    return n < NATIVE_FROM ? IN_JVM : BLAS_INSTANCE;
   }
 }

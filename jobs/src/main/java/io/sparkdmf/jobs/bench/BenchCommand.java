@@ -8,12 +8,12 @@ import picocli.CommandLine.Command;
     description = "Benchmarks: each prints its figures, ratios to a baseline measured in the same run,"
         + " and the command that produced them.",
     subcommands = {StepTimeBenchmark.class, ScaleBenchmark.class, StepSizeBenchmark.class, CellKernelBenchmark.class,
-        SharedSensingBenchmark.class})
+        SharedSensingBenchmark.class, RangeProductBenchmark.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: 'dmf bench step', 'dmf bench scale', 'dmf bench stepsize', 'dmf bench cell' or 'dmf bench shared-sensing'");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: 'dmf bench step', 'dmf bench scale', 'dmf bench stepsize', 'dmf bench cell', 'dmf bench shared-sensing' or 'dmf bench range-products'");
   }
 }

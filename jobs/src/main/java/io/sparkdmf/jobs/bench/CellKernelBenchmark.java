@@ -35,6 +35,9 @@ public final class CellKernelBenchmark implements Callable<Integer> {
   @Option(names = "--repeats", defaultValue = "15", description = "Timed repeats per case; the median is shown (default: ${DEFAULT-VALUE}).")
   int repeats;
 
+  /** Untimed runs per case: with 3, the first cases of a run still paid for JIT compilation. */
+  private static final int WARMUPS = 20;
+
   @Override
   public Integer call() {
     System.out.printf(Locale.ROOT, "BLAS: %s; cell %d x %d, median of %d repeats, one thread%n",
@@ -52,8 +55,8 @@ public final class CellKernelBenchmark implements Callable<Integer> {
         CellResult byGemm = CellResult.dense(0, cell, u, v);
         double difference = Math.max(maxDifference(byEntry.rowSums(), byGemm.rowSums()),
             maxDifference(byEntry.colSums(), byGemm.colSums()));
-        double entryMs = 1e3 * Timing.medianSeconds(() -> CellResult.perEntry(0, cell, u, v), 3, repeats);
-        double gemmMs = 1e3 * Timing.medianSeconds(() -> CellResult.dense(0, cell, u, v), 3, repeats);
+        double entryMs = 1e3 * Timing.medianSeconds(() -> CellResult.perEntry(0, cell, u, v), WARMUPS, repeats);
+        double gemmMs = 1e3 * Timing.medianSeconds(() -> CellResult.dense(0, cell, u, v), WARMUPS, repeats);
         System.out.printf(Locale.ROOT, "| %d | %.3f | %d | %.3f | %.3f | %.2f | %.1e |%n", p, density, cell.size(),
             entryMs, gemmMs, entryMs / gemmMs, difference);
       }
