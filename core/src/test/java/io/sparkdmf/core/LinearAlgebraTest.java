@@ -27,6 +27,27 @@ class LinearAlgebraTest {
     assertArrayEquals(a.transposeTimes(a).data(), gram.data(), 1e-12);
   }
 
+  /** Both sides of the in-JVM / native switch, at offsets inside larger arrays, against plain loops. */
+  @Test
+  void rangeProductsMatchPlainLoopsOnBothBackends() {
+    Random random = new Random(5);
+    for (int n : new int[] {1, 7, 100, Blas.NATIVE_FROM - 1, Blas.NATIVE_FROM, 10_000}) {
+      double[] x = random.doubles(n + 13).toArray();
+      double[] y = random.doubles(n + 29).toArray();
+      double expectedDot = 0;
+      for (int k = 0; k < n; k++) {
+        expectedDot += x[13 + k] * y[29 + k];
+      }
+      assertEquals(expectedDot, Blas.dotRange(n, x, 13, y, 29), 1e-12 * n, "dot, length " + n);
+      double[] expected = y.clone();
+      for (int k = 0; k < n; k++) {
+        expected[29 + k] += 0.5 * x[13 + k];
+      }
+      Blas.axpyRange(n, 0.5, x, 13, y, 29);
+      assertArrayEquals(expected, y, 1e-15, "axpy, length " + n + " (and nothing outside the run)");
+    }
+  }
+
   @Test
   void svdReconstructsAndSortsDescending() {
     Matrix a = Matrix.gaussian(7, 4, 1.0, new Random(3));
