@@ -3,6 +3,7 @@ package io.sparkdmf.jobs.bench;
 import io.sparkdmf.core.objective.Objective;
 import io.sparkdmf.core.completion.CompletionObjective;
 import io.sparkdmf.core.completion.EntryBlock;
+import io.sparkdmf.core.engine.EngineChoice;
 import io.sparkdmf.core.linalg.Blas;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.model.FactorShapes;
@@ -17,7 +18,6 @@ import io.sparkdmf.data.CompletionProblem;
 import io.sparkdmf.data.SyntheticCompletion;
 import io.sparkdmf.jobs.SparkContexts;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
@@ -115,12 +115,16 @@ public final class StepTimeBenchmark implements Callable<Integer> {
   private void timeToConverge(CompletionProblem problem, FactorShapes shapes, int cores) throws Exception {
     DeepFactorization model = Initialization.GAUSSIAN.create(shapes, 1e-3, 0);
     TrainingResult ours;
-    try (Objective entries = CompletionObjective.local(List.of(problem.train()), 1)) {
+    // Blocks and threads as 'dmf complete' would choose them for these entries on this machine.
+    long size = problem.train().size();
+    int threads = EngineChoice.localThreads(size, cores);
+    try (Objective entries = CompletionObjective.local(
+        problem.train().split(EngineChoice.blockSize(size, cores)), threads)) {
       ours = new Trainer(new StoppingRule(1_000_000, CONVERGED), TrainingListener.NONE)
           .train(model, entries, new GroupRmsProp(1e-3));
     }
-    System.out.printf(Locale.ROOT, "%-40s %d steps to train loss %.3e in %.3f s%n", "local engine, 1 thread",
-        ours.steps(), ours.trainLoss(), ours.seconds());
+    System.out.printf(Locale.ROOT, "%-40s %d steps to train loss %.3e in %.3f s%n",
+        "local engine, " + threads + " thread(s)", ours.steps(), ours.trainLoss(), ours.seconds());
     if (pytorch) {
       double[] torch = PyTorchBaseline.converge(python, problem, shapes, CONVERGED, cores);
       System.out.printf(Locale.ROOT, "%-40s %.2fx PyTorch's time to converge%n", "", ours.seconds() / torch[1]);
