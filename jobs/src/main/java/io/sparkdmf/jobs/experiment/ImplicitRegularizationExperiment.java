@@ -2,6 +2,8 @@ package io.sparkdmf.jobs.experiment;
 
 import io.sparkdmf.core.linalg.Blas;
 import io.sparkdmf.jobs.experiment.RunSpec.Task;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -90,11 +92,24 @@ public final class ImplicitRegularizationExperiment implements Callable<Integer>
       + " measurements count as one, as they share their steps.")
   Integer parallel;
 
+  @Option(names = "--report-only",
+      description = "Train nothing: write results.csv, the figures and report.md from the runs already finished in"
+          + " --out, e.g. while a sweep into it is still under way.")
+  boolean reportOnly;
+
   @Override
   public Integer call() throws Exception {
     System.setProperty("java.awt.headless", "true");
     if (checkpointEvery < 1) {
       throw new ParameterException(spec.commandLine(), "--checkpoint-every must be at least 1, got " + checkpointEvery);
+    }
+    if (reportOnly) {
+      // Checked before RunStore, which would create the directory.
+      if (!Files.isDirectory(out.resolve("runs")) || new RunStore(out).loadAll().isEmpty()) {
+        throw new ParameterException(spec.commandLine(), "--report-only: no finished runs in " + out);
+      }
+      writeReport();
+      return 0;
     }
     SweepPlan plan = plan();
     List<RunSpec> runs = plan.runs();
@@ -127,11 +142,15 @@ public final class ImplicitRegularizationExperiment implements Callable<Integer>
     } finally {
       pool.shutdownNow();
     }
-    // The report covers every run in the directory, so sweeps run in parts add up to one report.
-    new ExperimentReport(out, store.loadAll(), "deploy/dmf " + String.join(" ",
+    writeReport();
+    return 0;
+  }
+
+  /** The report covers every run in the directory, so sweeps run in parts add up to one report. */
+  private void writeReport() throws IOException {
+    new ExperimentReport(out, new RunStore(out).loadAll(), "deploy/dmf " + String.join(" ",
         spec.commandLine().getParseResult().originalArgs())).write();
     LOG.info("report written to {}", out.resolve("report.md"));
-    return 0;
   }
 
   /**

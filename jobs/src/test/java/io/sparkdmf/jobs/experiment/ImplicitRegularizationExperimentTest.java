@@ -1,6 +1,7 @@
 package io.sparkdmf.jobs.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparkdmf.jobs.Main;
@@ -79,6 +80,21 @@ class ImplicitRegularizationExperimentTest {
       }
     }
     assertEquals(7, Files.readAllLines(out.resolve("results.csv")).size());
+
+    // --report-only rewrites the outputs from the finished runs and trains nothing.
+    Files.delete(out.resolve("report.md"));
+    Files.delete(out.resolve("results.csv"));
+    assertEquals(0, Main.run("experiment", "implicit-regularization", "--report-only", "--out", out.toString()));
+    assertEquals(second, finishedRuns(out));
+    assertEquals(7, Files.readAllLines(out.resolve("results.csv")).size());
+    assertTrue(Files.readString(out.resolve("report.md")).contains("--report-only"));
+  }
+
+  @Test
+  void reportOnlyWithoutFinishedRunsIsAnErrorAndCreatesNothing() {
+    Path empty = dir.resolve("nothing-here");
+    assertEquals(2, Main.run("experiment", "implicit-regularization", "--report-only", "--out", empty.toString()));
+    assertFalse(Files.exists(empty));
   }
 
   private static String[] sensing(Path out, String depths) {
