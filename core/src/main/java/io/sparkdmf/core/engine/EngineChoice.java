@@ -23,8 +23,9 @@ public enum EngineChoice {
   public static final long BROADCAST_LIMIT_BYTES = 256L << 20;
 
   /**
-   * Below this many entries per thread, handing work to another thread costs more than it saves
-   * (measured with 'dmf bench step': on 2,000 entries 2 threads take 0.95x the time of 1 per step).
+   * Below this many entries per thread, handing work to another thread costs more than it saves: in
+   * four runs of 'dmf bench step' on 2,000 entries, 2 threads took 0.85x-1.11x the time of 1 per step,
+   * about break-even at 1,000 entries each.
    */
   public static final int MIN_ENTRIES_PER_THREAD = 1_000;
 
