@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
  * when they reach the loss threshold, which cannot be known in advance.
  */
 final class GroupProgress implements Runnable {
+  // Logged under the Runner, which trains the group, as its other lines are.
   private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
 
   private final String group;
