@@ -42,11 +42,7 @@ final class SpinningWorker implements AutoCloseable {
   <A> A join() {
     long since = System.nanoTime();
     while (!done) {
-      if (System.nanoTime() - since < SPIN_NANOS) {
-        Thread.onSpinWait();
-      } else {
-        LockSupport.park(this);
-      }
+      idle(since);
     }
     if (failure != null) {
       throw new IllegalStateException("a kernel failed", failure);
@@ -59,11 +55,7 @@ final class SpinningWorker implements AutoCloseable {
     while (!closed) {
       Callable<?> work = task;
       if (work == null) {
-        if (System.nanoTime() - idleSince < SPIN_NANOS) {
-          Thread.onSpinWait();
-        } else {
-          LockSupport.park(this);
-        }
+        idle(idleSince);
         continue;
       }
       task = null;
@@ -75,6 +67,15 @@ final class SpinningWorker implements AutoCloseable {
       done = true;
       LockSupport.unpark(waiter);
       idleSince = System.nanoTime();
+    }
+  }
+
+  /** One round of waiting: spin for {@link #SPIN_NANOS} after {@code since}, then park. */
+  private void idle(long since) {
+    if (System.nanoTime() - since < SPIN_NANOS) {
+      Thread.onSpinWait();
+    } else {
+      LockSupport.park(this);
     }
   }
 

@@ -105,10 +105,11 @@ public final class ImplicitRegularizationExperiment implements Callable<Integer>
     }
     if (reportOnly) {
       // Checked before RunStore, which would create the directory.
-      if (!Files.isDirectory(out.resolve("runs")) || new RunStore(out).loadAll().isEmpty()) {
+      List<RunResult> finished = Files.isDirectory(out.resolve("runs")) ? new RunStore(out).loadAll() : List.of();
+      if (finished.isEmpty()) {
         throw new ParameterException(spec.commandLine(), "--report-only: no finished runs in " + out);
       }
-      writeReport();
+      writeReport(finished);
       return 0;
     }
     SweepPlan plan = plan();
@@ -142,13 +143,13 @@ public final class ImplicitRegularizationExperiment implements Callable<Integer>
     } finally {
       pool.shutdownNow();
     }
-    writeReport();
+    // The report covers every run in the directory, so sweeps run in parts add up to one report.
+    writeReport(store.loadAll());
     return 0;
   }
 
-  /** The report covers every run in the directory, so sweeps run in parts add up to one report. */
-  private void writeReport() throws IOException {
-    new ExperimentReport(out, new RunStore(out).loadAll(), "deploy/dmf " + String.join(" ",
+  private void writeReport(List<RunResult> finished) throws IOException {
+    new ExperimentReport(out, finished, "deploy/dmf " + String.join(" ",
         spec.commandLine().getParseResult().originalArgs())).write();
     LOG.info("report written to {}", out.resolve("report.md"));
   }
