@@ -126,7 +126,8 @@ final class Runner {
     AtomicInteger left = new AtomicInteger(specs.size());
     String group = String.format(Locale.ROOT, "sensing, %d measurements, seed %d", specs.get(0).observed(), specs.get(0).seed());
     ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
-    progress.scheduleAtFixedRate(new GroupProgress(group, stepOf, left, maxSteps, System::nanoTime), 1, 1, TimeUnit.MINUTES);
+    // A fixed delay, not a fixed rate: after the process was suspended, a fixed rate logs every missed minute at once.
+    progress.scheduleWithFixedDelay(new GroupProgress(group, stepOf, left, maxSteps, System::nanoTime), 1, 1, TimeUnit.MINUTES);
     ExecutorService threads = Executors.newFixedThreadPool(specs.size());
     try {
       List<Future<?>> runs = new ArrayList<>();
