@@ -1,5 +1,6 @@
 package io.sparkdmf.core;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +60,24 @@ class MinimumNuclearNormTest {
         EXACT.solve(new DenseMeasurements(4, 3, List.of(new MeasurementBlock(operators, values))));
     assertTrue(result.converged());
     assertTrue(relativeError(result.solution(), truth) < 1e-10, "error " + relativeError(result.solution(), truth));
+  }
+
+  @Test
+  void denseAdjointsInOnePassAgreeWithOneAtATime() {
+    Random random = new Random(9);
+    // 100 x 100 operators are read four at a time: blocks of 5 and 4 cover a partial and a whole run.
+    List<MeasurementBlock> blocks = List.of(
+        new MeasurementBlock(Matrix.gaussian(100 * 100, 5, 1.0, random), new double[5]),
+        new MeasurementBlock(Matrix.gaussian(100 * 100, 4, 1.0, random), new double[4]));
+    DenseMeasurements measurements = new DenseMeasurements(100, 100, blocks);
+    List<double[]> residuals = List.of(random.doubles(9).toArray(), random.doubles(9).toArray(), new double[9]);
+    List<Matrix> together = measurements.adjoints(residuals);
+    assertEquals(3, together.size());
+    for (int j = 0; j < 3; j++) {
+      Matrix alone = measurements.adjoint(residuals.get(j));
+      assertEquals(100, together.get(j).rows());
+      assertArrayEquals(alone.data(), together.get(j).data(), 1e-12, "residual vector " + j);
+    }
   }
 
   @Test

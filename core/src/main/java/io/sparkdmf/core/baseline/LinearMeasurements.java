@@ -1,6 +1,7 @@
 package io.sparkdmf.core.baseline;
 
 import io.sparkdmf.core.linalg.Matrix;
+import java.util.List;
 
 /** A linear map A from m x n matrices to R^K, its adjoint, and a bound on its squared norm. */
 public interface LinearMeasurements {
@@ -17,6 +18,11 @@ public interface LinearMeasurements {
 
   /** A^T(r), an m x n matrix. */
   Matrix adjoint(double[] r);
+
+  /** A^T(r) for each of {@code rs}; measurements held as dense operators read them once for all. */
+  default List<Matrix> adjoints(List<double[]> rs) {
+    return rs.stream().map(this::adjoint).toList();
+  }
 
   /** An upper bound on ||A||_2^2 (the step of the linearized ADMM is its inverse). */
   double normSquaredBound();

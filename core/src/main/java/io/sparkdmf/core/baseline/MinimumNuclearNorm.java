@@ -3,6 +3,7 @@ package io.sparkdmf.core.baseline;
 import io.sparkdmf.core.linalg.Decompositions;
 import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.metrics.SpectralDiagnostics;
+import java.util.List;
 
 /**
  * The convex baseline (maths.md section 3): min ||X||_* subject to |A(X) - y| <= delta entrywise,
@@ -42,6 +43,11 @@ public final class MinimumNuclearNorm {
     this.maxIterations = maxIterations;
   }
 
+  /**
+   * Each iteration reads the measurements twice: once for A(X), and once for the three adjoints it
+   * needs (of the z step and of u for the dual residual, and of the residual r for the next X step,
+   * since the next misfit A(X) - y - z + u is r + u after the u update).
+   */
   public Result solve(LinearMeasurements a) {
     double[] y = a.values();
     double lipschitz = a.normSquaredBound();
@@ -50,49 +56,49 @@ public final class MinimumNuclearNorm {
     double[] z = new double[y.length];
     double[] u = new double[y.length];
     double rho = 1.0 / yNorm;
-    double[] ax = a.apply(x);
+    Matrix misfitAdjoint = a.adjoint(y); // A^T (A(X) - y - z + u), negated: X, z and u start at 0
+    misfitAdjoint.scale(-1);
     double primal = Double.NaN;
     double dual = Double.NaN;
     for (int t = 1; t <= maxIterations; t++) {
-      double[] misfit = new double[y.length];
-      for (int k = 0; k < y.length; k++) {
-        misfit[k] = ax[k] - y[k] - z[k] + u[k];
-      }
       Matrix target = x.copy();
-      target.addScaled(-1.0 / lipschitz, a.adjoint(misfit));
+      target.addScaled(-1.0 / lipschitz, misfitAdjoint);
       Matrix next = shrinkSingularValues(target, 1.0 / (rho * lipschitz));
       double[] axNext = a.apply(next);
       double[] zNext = new double[y.length];
+      double[] residual = new double[y.length];
+      double[] zChange = new double[y.length];
       double primalSquared = 0;
       for (int k = 0; k < y.length; k++) {
         zNext[k] = Math.max(-delta, Math.min(delta, axNext[k] - y[k] + u[k]));
-        double r = axNext[k] - y[k] - zNext[k];
-        u[k] += r;
-        primalSquared += r * r;
-      }
-      double[] zChange = new double[y.length];
-      for (int k = 0; k < y.length; k++) {
+        residual[k] = axNext[k] - y[k] - zNext[k];
+        u[k] += residual[k];
+        primalSquared += residual[k] * residual[k];
         zChange[k] = zNext[k] - z[k];
       }
+      List<Matrix> adjoints = a.adjoints(List.of(zChange, u, residual));
       primal = Math.sqrt(primalSquared) / yNorm;
       // Dual residual of the split: rho A^T (z_{t} - z_{t-1}), relative to rho A^T u.
       // plus the relative move of X, which the linearization adds to the optimality conditions.
       dual = Math.max(
-          norm(a.adjoint(zChange).data()) / Math.max(norm(a.adjoint(u).data()), 1e-300),
+          norm(adjoints.get(0).data()) / Math.max(norm(adjoints.get(1).data()), 1e-300),
           norm(next.minus(x).data()) / Math.max(norm(next.data()), 1e-300));
       x = next;
-      ax = axNext;
       z = zNext;
       if (primal < tolerance && dual < tolerance) {
         return new Result(x, t, primal, dual, true);
       }
+      double uScale = 1;
       if (primal > 10 * dual) {
         rho *= 2;
-        scale(u, 0.5);
+        uScale = 0.5;
       } else if (dual > 10 * primal) {
         rho /= 2;
-        scale(u, 2);
+        uScale = 2;
       }
+      scale(u, uScale);
+      misfitAdjoint = adjoints.get(2);
+      misfitAdjoint.addScaled(uScale, adjoints.get(1));
     }
     return new Result(x, maxIterations, primal, dual, false);
   }

@@ -93,6 +93,19 @@ public final class Blas {
         x, 1, beta, y, 1);
   }
 
+  /** y += A[:, from .. from+count) x[offX .. offX+count): a gemv over a run of A's columns. */
+  public static void addColumnsTimes(Matrix a, int from, int count, double[] x, int offX, double[] y) {
+    if (from < 0 || count < 0 || from + count > a.cols() || offX + count > x.length || y.length != a.rows()) {
+      throw new IllegalArgumentException("gemv over columns " + from + ".." + (from + count) + " of a "
+          + a.rows() + "x" + a.cols() + " matrix does not fit x of " + x.length + " and y of " + y.length);
+    }
+    if (count == 0) {
+      return;
+    }
+    BLAS_INSTANCE.dgemv("N", a.rows(), count, 1.0, a.data(), from * a.rows(), Math.max(1, a.rows()),
+        x, offX, 1, 1.0, y, 0, 1);
+  }
+
   /** C = alpha * A^T A + beta * C (both triangles of C are filled). */
   public static void syrkTransposed(double alpha, Matrix a, double beta, Matrix c) {
     int n = a.cols();
