@@ -82,6 +82,19 @@ public final class Blas {
         beta, c.data(), Math.max(1, c.rows()));
   }
 
+  /**
+   * C = alpha * op(A) * op(B) + beta * C on parts of arrays: each operand starts at its offset and has
+   * its leading dimension (column-major), as in BLAS itself.
+   */
+  public static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int offA,
+      int lda, double[] b, int offB, int ldb, double beta, double[] c, int offC, int ldc) {
+    if (m == 0 || n == 0) {
+      return;
+    }
+    BLAS_INSTANCE.dgemm(transA ? "T" : "N", transB ? "T" : "N", m, n, k, alpha, a, offA, lda, b, offB, ldb, beta,
+        c, offC, ldc);
+  }
+
   /** y = alpha * op(A) * x + beta * y. */
   public static void gemv(boolean transA, double alpha, Matrix a, double[] x, double beta, double[] y) {
     int expectX = transA ? a.rows() : a.cols();

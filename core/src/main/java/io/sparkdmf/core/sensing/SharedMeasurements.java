@@ -14,7 +14,7 @@ import java.util.concurrent.CancellationException;
  * over depths, init scales and step sizes on one task). A sensing step is bound by reading the
  * operators from memory, and a model alone reads them twice per step (two gemv). Here each member's
  * objective hands its end-to-end W over and waits; once every member has, one thread computes all
- * their residuals and gradients with two gemm per block ({@link SharedSensingKernel}), so the
+ * their residuals and gradients with gemm ({@link SharedSensingKernel}), so the
  * operators are read once per step for all of them (docs/benchmarks.md). The blocks are shared among
  * a few threads, as on the local engine.
  *
@@ -23,9 +23,8 @@ import java.util.concurrent.CancellationException;
  * {@link SensingObjective} on the same blocks up to rounding (gemm sums in another order than gemv).
  */
 public final class SharedMeasurements implements AutoCloseable {
-  private static final SharedSensingKernel KERNEL = new SharedSensingKernel();
-
   private final LocalBlocks<MeasurementBlock> blocks;
+  private final SharedSensingKernel kernel;
   private final int cells;
   private final long size;
   private final List<Request> waiting = new ArrayList<>();
@@ -36,6 +35,15 @@ public final class SharedMeasurements implements AutoCloseable {
    * @param threads threads that share the blocks in each step's pass
    */
   public SharedMeasurements(List<MeasurementBlock> blocks, int cells, int threads) {
+    this(blocks, cells, threads, true);
+  }
+
+  /**
+   * @param tuned whether each pass reads the operators as is fastest for the number of members
+   *     (docs/benchmarks.md); if not, as a plain version does, with two gemm over each whole block (a
+   *     benchmark's baseline)
+   */
+  public SharedMeasurements(List<MeasurementBlock> blocks, int cells, int threads, boolean tuned) {
     if (blocks.isEmpty()) {
       throw new IllegalArgumentException("no measurements to share");
     }
@@ -46,6 +54,7 @@ public final class SharedMeasurements implements AutoCloseable {
       }
     }
     this.blocks = new LocalBlocks<>(blocks, threads);
+    this.kernel = new SharedSensingKernel(tuned);
     this.cells = cells;
     this.size = blocks.stream().mapToLong(MeasurementBlock::size).sum();
   }
@@ -115,7 +124,7 @@ public final class SharedMeasurements implements AutoCloseable {
     for (int j = 0; j < width; j++) {
       System.arraycopy(batch.get(j).w().data(), 0, ws.data(), j * cells, cells);
     }
-    SharedSensingKernel.Sums sums = blocks.aggregate(ws, KERNEL);
+    SharedSensingKernel.Sums sums = blocks.aggregate(ws, kernel);
     List<SensingPartial> results = new ArrayList<>();
     for (int j = 0; j < width; j++) {
       results.add(sums.member(j));

@@ -7,11 +7,28 @@ import java.io.Serializable;
 
 /**
  * The per-block work of {@link SharedMeasurements}: the residuals and gradients of several end-to-end
- * matrices at once, the columns of the shipped (m n) x B matrix W: R = A_p^T W - y and G += A_p R,
- * two gemm per block (two gemv when B = 1, where OpenBLAS's gemv is the faster).
+ * matrices at once, the columns of the shipped (m n) x B matrix W: R = A_p^T W - y and G += A_p R.
+ * What is fastest depends on B (docs/benchmarks.md). For a few columns, each measurement's operator
+ * is read from memory once and, while in cache, dotted with and added into every column, as the lone
+ * {@link SensingKernel} does for one. For more, two gemm per few measurements, whose operators then
+ * stay in cache between the two.
  */
 final class SharedSensingKernel implements BlockKernel<Matrix, MeasurementBlock, SharedSensingKernel.Sums> {
   private static final long serialVersionUID = 1L;
+  /** Below this many columns, the per-measurement pass beats the gemm. */
+  static final int PER_MEASUREMENT_BELOW = 4;
+  /** Operators per pair of gemm: 16 measurements of a 100 x 100 matrix (1.25 MB), the best measured. */
+  private static final int CACHED_PASS_DOUBLES = 16 * 100 * 100;
+
+  private final boolean tuned;
+
+  /**
+   * @param tuned whether to pass over the operators as above; if not, as a plain version does: two gemm
+   *     over each whole block (two gemv for one column), the benchmark's baseline
+   */
+  SharedSensingKernel(boolean tuned) {
+    this.tuned = tuned;
+  }
 
   /** Per column of W: the sum of squared residuals and sum_k r_k vec(A_k) (allocated on first use). */
   static final class Sums implements Serializable {
@@ -38,30 +55,60 @@ final class SharedSensingKernel implements BlockKernel<Matrix, MeasurementBlock,
   @Override
   public Sums accumulate(Matrix w, MeasurementBlock block, Sums into) {
     int width = w.cols();
-    int count = block.size();
     if (into.gradients == null) {
       into.gradients = Matrix.zeros(w.rows(), width);
       into.squared = new double[width];
     }
-    Matrix residuals = Matrix.zeros(count, width);
-    for (int j = 0; j < width; j++) {
-      System.arraycopy(block.values(), 0, residuals.data(), j * count, count);
-    }
-    if (width == 1) {
-      Blas.gemv(true, 1.0, block.operators(), w.data(), -1.0, residuals.data());
-      Blas.gemv(false, 1.0, block.operators(), residuals.data(), 1.0, into.gradients.data());
+    if (!tuned && width == 1) {
+      double[] residuals = block.values().clone();
+      Blas.gemv(true, 1.0, block.operators(), w.data(), -1.0, residuals);
+      Blas.gemv(false, 1.0, block.operators(), residuals, 1.0, into.gradients.data());
+      into.squared[0] += Blas.dot(residuals, residuals);
+    } else if (tuned && width < PER_MEASUREMENT_BELOW) {
+      perMeasurement(w, block, into);
     } else {
-      Blas.gemm(true, false, 1.0, block.operators(), w, -1.0, residuals);
-      Blas.gemm(false, false, 1.0, block.operators(), residuals, 1.0, into.gradients);
+      byGemm(w, block, into, tuned ? Math.max(1, CACHED_PASS_DOUBLES / w.rows()) : block.size());
     }
-    double[] r = residuals.data();
-    for (int j = 0; j < width; j++) {
-      for (int k = j * count; k < (j + 1) * count; k++) {
-        into.squared[j] += r[k] * r[k];
+    into.measurements += block.size();
+    return into;
+  }
+
+  /** For each measurement k and column j: r = vec(A_k) . w_j - y_k, then g_j += r vec(A_k). */
+  private static void perMeasurement(Matrix w, MeasurementBlock block, Sums into) {
+    int cells = w.rows();
+    double[] operators = block.operators().data();
+    double[] gradients = into.gradients.data();
+    for (int k = 0; k < block.size(); k++) {
+      for (int j = 0; j < w.cols(); j++) {
+        double r = Blas.dotRange(cells, operators, k * cells, w.data(), j * cells) - block.values()[k];
+        Blas.axpyRange(cells, r, operators, k * cells, gradients, j * cells);
+        into.squared[j] += r * r;
       }
     }
-    into.measurements += count;
-    return into;
+  }
+
+  /** R = A^T W - y and G += A R, {@code chunk} measurements at a time. */
+  private static void byGemm(Matrix w, MeasurementBlock block, Sums into, int chunk) {
+    int cells = w.rows();
+    int width = w.cols();
+    int count = block.size();
+    double[] operators = block.operators().data();
+    double[] residuals = new double[Math.min(chunk, count) * width];
+    for (int from = 0; from < count; from += chunk) {
+      int size = Math.min(chunk, count - from);
+      for (int j = 0; j < width; j++) {
+        System.arraycopy(block.values(), from, residuals, j * size, size);
+      }
+      Blas.gemm(true, false, size, width, cells, 1.0, operators, from * cells, cells, w.data(), 0, cells, -1.0,
+          residuals, 0, size);
+      Blas.gemm(false, false, cells, width, size, 1.0, operators, from * cells, cells, residuals, 0, size, 1.0,
+          into.gradients.data(), 0, cells);
+      for (int j = 0; j < width; j++) {
+        for (int k = j * size; k < (j + 1) * size; k++) {
+          into.squared[j] += residuals[k] * residuals[k];
+        }
+      }
+    }
   }
 
   @Override

@@ -59,15 +59,17 @@ public final class SharedSensingBenchmark implements Callable<Integer> {
         + " median of %d repeats after one warm-up; %d cores%n", Blas.implementation(), measurements, depth, steps,
         repeats, Runtime.getRuntime().availableProcessors());
     System.out.println("| runs | alone, one at a time (ms / run-step) | alone, two at a time | together, one thread |"
-        + " together, two threads | speed-up on two cores (alone two at a time / together two threads) |");
-    System.out.println("| --- | --- | --- | --- | --- | --- |");
+        + " together, two threads | speed-up on two cores (alone two at a time / together two threads) |"
+        + " together, two threads, plain passes (two gemm per whole block) | tuned / plain |");
+    System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
     for (int runs : runCounts) {
       double oneAtATime = alone(runs, 1, blocks);
       double twoAtATime = alone(runs, 2, blocks);
-      double togetherOne = together(runs, 1, blocks);
-      double togetherTwo = together(runs, 2, blocks);
-      System.out.printf(Locale.ROOT, "| %d | %.2f | %.2f | %.2f | %.2f | %.2fx |%n", runs, oneAtATime, twoAtATime,
-          togetherOne, togetherTwo, twoAtATime / togetherTwo);
+      double togetherOne = together(runs, 1, blocks, true);
+      double togetherTwo = together(runs, 2, blocks, true);
+      double plain = together(runs, 2, blocks, false);
+      System.out.printf(Locale.ROOT, "| %d | %.2f | %.2f | %.2f | %.2f | %.2fx | %.2f | %.2fx |%n", runs, oneAtATime,
+          twoAtATime, togetherOne, togetherTwo, twoAtATime / togetherTwo, plain, togetherTwo / plain);
     }
     System.out.printf(Locale.ROOT, "%ncommand: deploy/dmf bench shared-sensing --measurements %d --runs %s --depth %d"
         + " --steps %d --repeats %d%n", measurements, String.join(",", runCounts.stream().map(String::valueOf).toList()),
@@ -81,8 +83,8 @@ public final class SharedSensingBenchmark implements Callable<Integer> {
   }
 
   /** All runs at once on shared measurements over {@code threads} threads; every member joins before any starts, as in the sweep. */
-  private double together(int runs, int threads, List<MeasurementBlock> blocks) {
-    try (SharedMeasurements shared = new SharedMeasurements(blocks, 100 * 100, threads)) {
+  private double together(int runs, int threads, List<MeasurementBlock> blocks, boolean tuned) {
+    try (SharedMeasurements shared = new SharedMeasurements(blocks, 100 * 100, threads, tuned)) {
       return msPerRunStep(runs, runs, () -> {
         List<Objective> joined = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
