@@ -56,7 +56,8 @@ public final class MinimumNuclearNorm {
     double[] z = new double[y.length];
     double[] u = new double[y.length];
     double rho = 1.0 / yNorm;
-    Matrix misfitAdjoint = a.adjoint(y); // A^T (A(X) - y - z + u), negated: X, z and u start at 0
+    // A^T of the misfit A(X) - y - z + u, which is -y while X, z and u are 0.
+    Matrix misfitAdjoint = a.adjoint(y);
     misfitAdjoint.scale(-1);
     double primal = Double.NaN;
     double dual = Double.NaN;

@@ -11,16 +11,15 @@ import java.util.concurrent.CancellationException;
 
 /**
  * Measurements shared by several models trained at the same time, each in its own thread (a sweep
- * over depths, init scales and step sizes on one task). A sensing step is bound by reading the
- * operators from memory, and a model alone reads them twice per step (two gemv). Here each member's
- * objective hands its end-to-end W over and waits; once every member has, one thread computes all
- * their residuals and gradients with gemm ({@link SharedSensingKernel}), so the
- * operators are read once per step for all of them (docs/benchmarks.md). The blocks are shared among
- * a few threads, as on the local engine.
+ * over depths, init scales and step sizes on one task). A model alone is bound by reading the
+ * operators from memory once per step. Here each member's objective hands its end-to-end W over and
+ * waits; once every member has, one pass computes all their residuals and gradients
+ * ({@link SharedSensingKernel}), so the operators are read once per step for all of them
+ * (docs/benchmarks.md). The blocks are shared among a few threads, as on the local engine.
  *
  * <p>Members therefore advance in lockstep: a member that stops, for whatever reason, must close its
  * objective so that the others stop waiting for it. A member's results are those of
- * {@link SensingObjective} on the same blocks up to rounding (gemm sums in another order than gemv).
+ * {@link SensingObjective} on the same blocks up to rounding (gemm sums in another order).
  */
 public final class SharedMeasurements implements AutoCloseable {
   private final LocalBlocks<MeasurementBlock> blocks;
