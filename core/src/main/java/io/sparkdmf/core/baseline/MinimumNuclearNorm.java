@@ -29,6 +29,14 @@ public final class MinimumNuclearNorm {
     }
   }
 
+  /** Told the residuals after every iteration, for progress lines. */
+  @FunctionalInterface
+  public interface Progress {
+    Progress NONE = (iteration, primal, dual) -> { };
+
+    void onIteration(int iteration, double primalResidual, double dualResidual);
+  }
+
   private final double delta;
   private final double tolerance;
   private final int maxIterations;
@@ -43,12 +51,16 @@ public final class MinimumNuclearNorm {
     this.maxIterations = maxIterations;
   }
 
+  public Result solve(LinearMeasurements a) {
+    return solve(a, Progress.NONE);
+  }
+
   /**
    * Each iteration reads the measurements twice: once for A(X), and once for the three adjoints it
    * needs (of the z step and of u for the dual residual, and of the residual r for the next X step,
    * since the next misfit A(X) - y - z + u is r + u after the u update).
    */
-  public Result solve(LinearMeasurements a) {
+  public Result solve(LinearMeasurements a, Progress progress) {
     double[] y = a.values();
     double lipschitz = a.normSquaredBound();
     double yNorm = Math.max(norm(y), 1e-300);
@@ -86,6 +98,7 @@ public final class MinimumNuclearNorm {
           norm(next.minus(x).data()) / Math.max(norm(next.data()), 1e-300));
       x = next;
       z = zNext;
+      progress.onIteration(t, primal, dual);
       if (primal < tolerance && dual < tolerance) {
         return new Result(x, t, primal, dual, true);
       }
