@@ -16,7 +16,7 @@ import java.io.Serializable;
 final class SharedSensingKernel implements BlockKernel<Matrix, MeasurementBlock, SharedSensingKernel.Sums> {
   private static final long serialVersionUID = 1L;
   /** Below this many columns, the per-measurement pass beats the gemm. */
-  static final int PER_MEASUREMENT_BELOW = 4;
+  private static final int PER_MEASUREMENT_BELOW = 4;
   /** Operators per pair of gemm: 16 measurements of a 100 x 100 matrix (1.25 MB), the best measured. */
   private static final int CACHED_PASS_DOUBLES = 16 * 100 * 100;
 
