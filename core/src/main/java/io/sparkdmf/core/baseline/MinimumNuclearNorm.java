@@ -51,6 +51,15 @@ public final class MinimumNuclearNorm {
     this.maxIterations = maxIterations;
   }
 
+  /** The relative primal and dual residual at which the solver stops. */
+  public double tolerance() {
+    return tolerance;
+  }
+
+  public int maxIterations() {
+    return maxIterations;
+  }
+
   public Result solve(LinearMeasurements a) {
     return solve(a, Progress.NONE);
   }

@@ -59,8 +59,6 @@ final class Runner {
   private final int dynamicsSteps;
   private final int dynamicsEvery;
   private final MinimumNuclearNorm baseline;
-  private final double baselineTolerance;
-  private final int baselineIterations;
   private final RunStore store;
   private final int checkpointEvery;
 
@@ -76,8 +74,6 @@ final class Runner {
     this.dynamicsSteps = dynamicsSteps;
     this.dynamicsEvery = dynamicsEvery;
     this.baseline = new MinimumNuclearNorm(NUCLEAR_DELTA, baselineTolerance, baselineIterations);
-    this.baselineTolerance = baselineTolerance;
-    this.baselineIterations = baselineIterations;
   }
 
   RunResult run(RunSpec spec) {
@@ -165,7 +161,7 @@ final class Runner {
 
   private RunResult nuclear(RunSpec spec, Data data, long start) {
     MinimumNuclearNorm.Result result = baseline.solve(data.measurements(),
-        new BaselineProgress(spec.id(), baselineIterations, baselineTolerance, System::nanoTime));
+        new BaselineProgress(spec.id(), baseline.maxIterations(), baseline.tolerance(), System::nanoTime));
     SpectralDiagnostics spectrum = SpectralDiagnostics.of(result.solution());
     return new RunResult(spec, result.iterations(), seconds(start),
         Metrics.reconstructionError(result.solution(), data.truth()), spectrum.nuclearNorm(),
