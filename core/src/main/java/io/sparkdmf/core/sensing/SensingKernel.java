@@ -32,11 +32,21 @@ public record SensingKernel(boolean withGradient)
     double[] operators = block.operators().data();
     double[] gradient = into.gradient(cells);
     for (int k = 0; k < residuals.length; k++) {
-      residuals[k] = Blas.dotRange(cells, operators, k * cells, w.data(), 0) - residuals[k];
-      Blas.axpyRange(cells, residuals[k], operators, k * cells, gradient, 0);
+      residuals[k] = residualAndGradient(operators, k, cells, w.data(), 0, residuals[k], gradient, 0);
     }
     into.addResiduals(residuals);
     return into;
+  }
+
+  /**
+   * Measurement k's residual r = vec(A_k) . w - y_k, with g += r vec(A_k) at once, while vec(A_k) is
+   * in cache; w and g are the {@code cells} values from their offsets.
+   */
+  static double residualAndGradient(double[] operators, int k, int cells, double[] w, int wOffset, double value,
+      double[] gradient, int gradientOffset) {
+    double r = Blas.dotRange(cells, operators, k * cells, w, wOffset) - value;
+    Blas.axpyRange(cells, r, operators, k * cells, gradient, gradientOffset);
+    return r;
   }
 
   @Override

@@ -80,8 +80,8 @@ final class SharedSensingKernel implements BlockKernel<Matrix, MeasurementBlock,
     double[] gradients = into.gradients.data();
     for (int k = 0; k < block.size(); k++) {
       for (int j = 0; j < w.cols(); j++) {
-        double r = Blas.dotRange(cells, operators, k * cells, w.data(), j * cells) - block.values()[k];
-        Blas.axpyRange(cells, r, operators, k * cells, gradients, j * cells);
+        double r = SensingKernel.residualAndGradient(operators, k, cells, w.data(), j * cells, block.values()[k],
+            gradients, j * cells);
         into.squared[j] += r * r;
       }
     }
