@@ -47,15 +47,7 @@ public record DenseMeasurements(int rows, int cols, List<MeasurementBlock> block
 
   @Override
   public Matrix adjoint(double[] r) {
-    Matrix out = Matrix.zeros(rows, cols);
-    int offset = 0;
-    for (MeasurementBlock block : blocks) {
-      double[] part = new double[block.size()];
-      System.arraycopy(r, offset, part, 0, part.length);
-      Blas.gemv(false, 1.0, block.operators(), part, 1.0, out.data());
-      offset += part.length;
-    }
-    return out;
+    return adjoints(List.of(r)).get(0);
   }
 
   /**
@@ -69,9 +61,11 @@ public record DenseMeasurements(int rows, int cols, List<MeasurementBlock> block
     for (int j = 0; j < rs.size(); j++) {
       adjoints.add(Matrix.zeros(rows, cols));
     }
-    int chunk = Math.max(1, CACHED_DOUBLES / (rows * cols));
+    int cached = Math.max(1, CACHED_DOUBLES / (rows * cols));
     int offset = 0;
     for (MeasurementBlock block : blocks) {
+      // One vector gains nothing from cached operators: one gemv per block.
+      int chunk = rs.size() == 1 ? Math.max(1, block.size()) : cached;
       for (int from = 0; from < block.size(); from += chunk) {
         int count = Math.min(chunk, block.size() - from);
         for (int j = 0; j < rs.size(); j++) {
