@@ -36,7 +36,9 @@ public final class Blas {
   public static String implementation() {
     String name = BLAS_INSTANCE.getClass().getSimpleName();
     if (name.startsWith("JNI")) {
-      return "native (" + name + ", " + loadedNativeLibrary() + ")";
+      String kernels = System.getenv("OPENBLAS_CORETYPE");
+      return "native (" + name + ", " + loadedNativeLibrary()
+          + (kernels == null || kernels.isEmpty() ? "" : ", OPENBLAS_CORETYPE=" + kernels) + ")";
     }
     if (name.startsWith("Vector")) {
       return "Java Vector API (" + name + "; install OpenBLAS for native speed)";

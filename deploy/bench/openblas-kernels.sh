@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# OpenBLAS's own choice of kernels against its AVX-512 (SkylakeX) ones, on the benchmarks they move:
+# each benchmark runs under one, then under the other, and every figure is printed under both with
+# their ratio. OpenBLAS picks its kernels once, when it loads, so the two are two processes.
+#
+# usage: deploy/bench/openblas-kernels.sh [--measurements M] [--runs R1,R2,...]
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+dmf="$here/../dmf"
+measurements=5000
+runs=1,7
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --measurements) measurements="${2:?}"; shift 2 ;;
+    --runs) runs="${2:?}"; shift 2 ;;
+    *) echo "usage: $0 [--measurements M] [--runs R1,R2,...]" >&2; exit 2 ;;
+  esac
+done
+echo "# command: deploy/bench/openblas-kernels.sh --measurements $measurements --runs $runs"
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# Figures as "name<TAB>ms" lines, from the benchmarks' own output.
+figures() {
+  "$dmf" bench step --steps 1000 --warmup 1000 --spark-steps 20 2>/dev/null \
+    | awk '/median .* ms\/step/ { name = $0; sub(/ +median.*/, "", name);
+        for (i = 1; i <= NF; i++) if ($i == "median") print "step: " name "\t" $(i + 1) }'
+  "$dmf" bench shared-sensing --measurements "$measurements" --runs "$runs" --depth 3 --steps 10 --repeats 3 2>/dev/null \
+    | awk -F'|' '$2 ~ /^ *[0-9]+ *$/ { gsub(/ /, "", $2);
+        print "sensing, " $2 " run(s): alone, ms per run-step\t" $3;
+        print "sensing, " $2 " run(s): together on two threads, ms per run-step\t" $6 }'
+}
+
+DMF_OPENBLAS_AVX512=off figures > "$work/own"
+OPENBLAS_CORETYPE=SkylakeX figures > "$work/avx512"
+own_core="$(OPENBLAS_VERBOSE=2 DMF_OPENBLAS_AVX512=off "$dmf" bench range-products --lengths 100 --repeats 1 2>&1 \
+  | awk '/^Core:/ { print $2; exit }')"
+
+printf '\n| figure | OpenBLAS own choice (%s) | AVX-512 (SkylakeX) | AVX-512 / own |\n| --- | --- | --- | --- |\n' \
+  "${own_core:-unknown}"
+join -t $'\t' <(sort "$work/own") <(sort "$work/avx512") \
+  | awk -F'\t' '{ printf "| %s | %.3f | %.3f | %.2fx |\n", $1, $2, $3, $3 / $2 }'
