@@ -30,6 +30,8 @@ figures() {
     | awk -F'|' '$2 ~ /^ *[0-9]+ *$/ { gsub(/ /, "", $2);
         print "sensing, " $2 " run(s): alone, ms per run-step\t" $3;
         print "sensing, " $2 " run(s): together on two threads, ms per run-step\t" $6 }'
+  "$dmf" bench range-products --lengths 1000,2048,10000 2>/dev/null \
+    | awk -F'|' '$2 ~ /^ *[0-9]+ *$/ { gsub(/ /, "", $2); print "native dot + axpy, length " $2 ", us\t" $3 / 1000 }'
 }
 
 DMF_OPENBLAS_AVX512=off figures > "$work/own"
