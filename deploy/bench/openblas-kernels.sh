@@ -22,7 +22,7 @@ echo "# command: deploy/bench/openblas-kernels.sh --measurements $measurements -
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# Figures as "name<TAB>ms" lines, from the benchmarks' own output.
+# Figures as "name<TAB>value" lines, from the benchmarks' own output.
 figures() {
   "$dmf" bench step --steps 1000 --warmup 1000 --spark-steps 20 2>/dev/null \
     | awk '/median .* ms\/step/ { name = $0; sub(/ +median.*/, "", name);
