@@ -87,7 +87,7 @@ class BlockedEngineTest {
       expected = objective.meanSquaredError(model);
     }
     try (BlockedCompletion state = blocked(model.copy(), Optimizer.Kind.GD.create(0.1), new BlockLayout(2, 2))) {
-      assertEquals(expected, state.evaluate(), 1e-14 * expected);
+      assertEquals(expected, state.evaluate(), TestProblems.meanSquaredErrorRounding(model, entries()));
       DeepFactorization gathered = state.model();
       for (int k = 1; k <= 3; k++) {
         assertArrayEquals(model.factor(k).data(), gathered.factor(k).data(), 0.0);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sparkdmf.core.linalg.Blas;
 import io.sparkdmf.core.linalg.Decompositions;
 import io.sparkdmf.core.linalg.Matrix;
+import io.sparkdmf.core.linalg.Rounding;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,8 @@ class LinearAlgebraTest {
     assertArrayEquals(new double[] {6, 15}, y);
     Matrix gram = Matrix.zeros(3, 3);
     Blas.syrkTransposed(1.0, a, 0.0, gram);
-    assertArrayEquals(a.transposeTimes(a).data(), gram.data(), 1e-12);
+    // small integers: every product and partial sum is exact, in any order
+    assertArrayEquals(a.transposeTimes(a).data(), gram.data(), 0.0);
   }
 
   /** Both sides of the in-JVM / native switch, at offsets inside larger arrays, against plain loops. */
@@ -35,16 +37,20 @@ class LinearAlgebraTest {
       double[] x = random.doubles(n + 13).toArray();
       double[] y = random.doubles(n + 29).toArray();
       double expectedDot = 0;
+      double absolute = 0;
       for (int k = 0; k < n; k++) {
         expectedDot += x[13 + k] * y[29 + k];
+        absolute += Math.abs(x[13 + k] * y[29 + k]);
       }
-      assertEquals(expectedDot, Blas.dotRange(n, x, 13, y, 29), 1e-12 * n, "dot, length " + n);
+      // both sums are off the exact one by at most gamma_n times the sum of |products|, in any order
+      assertEquals(expectedDot, Blas.dotRange(n, x, 13, y, 29), 2 * Rounding.gamma(n) * absolute, "dot, length " + n);
       double[] expected = y.clone();
       for (int k = 0; k < n; k++) {
         expected[29 + k] += 0.5 * x[13 + k];
       }
       Blas.axpyRange(n, 0.5, x, 13, y, 29);
-      assertArrayEquals(expected, y, 1e-15, "axpy, length " + n + " (and nothing outside the run)");
+      // 0.5 x is exact, so y + 0.5 x is one rounding with or without a fused multiply-add: the same bits
+      assertArrayEquals(expected, y, 0.0, "axpy, length " + n + " (and nothing outside the run)");
     }
   }
 

@@ -111,18 +111,31 @@ class MultiViewClusteringTest {
       for (double p : new double[] {1.5, 2, 3}) {
         ClusteringSettings settings = ClusteringSettings.defaults(4, 3).withGraphWeight(graphWeight)
             .withExponent(new ExponentController(false, p, 0, 0, p, p));
-        double[] objective = new MultiViewClustering(settings)
-            .fit(new LocalSampleBlocks(data.blocks(3, data.neighbourGraphs(5))), data.featureCounts()).objective();
+        ClusteringResult result = new MultiViewClustering(settings)
+            .fit(new LocalSampleBlocks(data.blocks(3, data.neighbourGraphs(5))), data.featureCounts());
+        double[] objective = result.objective();
+        double[] rounding = result.objectiveRounding();
         assertTrue(objective.length > 2);
         for (int t = 1; t < objective.length; t++) {
-          // allowing round-off only: the fit reaches the noise level of the sums (1e-13 of the start)
-          assertTrue(objective[t] <= objective[t - 1] + 1e-12 * objective[0], "graph weight " + graphWeight
-              + ", p = " + p + ", iteration " + t + ": " + objective[t - 1] + " -> " + objective[t]);
+          // Exact arithmetic never increases the objective; each computed value is off by at most its
+          // rounding bound (derived in FeatureResiduals and GraphTerm), so two computed values may
+          // differ the wrong way by at most the two bounds together.
+          assertTrue(rounding[t] >= 0 && rounding[t] < 1e-6 * objective[0], "a bound far below the start");
+          assertTrue(objective[t] <= objective[t - 1] + rounding[t - 1] + rounding[t], "graph weight "
+              + graphWeight + ", p = " + p + ", iteration " + t + ": " + objective[t - 1] + " -> " + objective[t]
+              + " (rounding bounds " + rounding[t - 1] + ", " + rounding[t] + ")");
         }
       }
     }
   }
 
+  /**
+   * The engines run the same kernels and merge the blocks' sums in the same order, so on a BLAS whose
+   * results depend only on its inputs they agree to the last bit. Some OpenBLAS kernels also depend on
+   * where the arrays sit in memory (their last bits then differ between two runs of one engine); there
+   * the engines must still agree on the first objective to within its rounding bound and on the final
+   * partition up to the clusters' names.
+   */
   @Test
   void sparkAndLocalEnginesGiveIdenticalResults() {
     MultiViewData data = mixture(25, 3, 3).normalised(ViewNormalisation.ZSCORE);
@@ -130,13 +143,22 @@ class MultiViewClusteringTest {
     List<int[][]> graphs = data.neighbourGraphs(4);
     ClusteringResult local = new MultiViewClustering(settings)
         .fit(new LocalSampleBlocks(data.blocks(3, graphs)), data.featureCounts());
+    ClusteringResult localAgain = new MultiViewClustering(settings)
+        .fit(new LocalSampleBlocks(data.blocks(3, graphs)), data.featureCounts());
     ClusteringResult spark;
     try (SparkSampleBlocks blocks = new SparkSampleBlocks(LocalSpark.context(), data.blocks(3, graphs))) {
       spark = new MultiViewClustering(settings).fit(blocks, data.featureCounts());
     }
-    assertArrayEquals(local.objective(), spark.objective(), 0.0);
-    assertArrayEquals(local.assignment(), spark.assignment());
-    assertArrayEquals(local.viewWeights(), spark.viewWeights(), 0.0);
+    if (Arrays.equals(local.objective(), localAgain.objective())) {
+      assertArrayEquals(local.objective(), spark.objective(), 0.0);
+      assertArrayEquals(local.assignment(), spark.assignment());
+      assertArrayEquals(local.viewWeights(), spark.viewWeights(), 0.0);
+    } else {
+      assertEquals(local.objective()[0], spark.objective()[0],
+          local.objectiveRounding()[0] + spark.objectiveRounding()[0]);
+      // a ratio of counts: exactly 1 when the partitions agree
+      assertEquals(1.0, ClusteringMetrics.of(local.assignment(), spark.assignment()).accuracy(), 0.0);
+    }
   }
 
   @Test

@@ -3,6 +3,9 @@ package io.sparkdmf.core;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.completion.EntryBlockBuilder;
 import io.sparkdmf.core.linalg.Matrix;
+import io.sparkdmf.core.linalg.Rounding;
+import io.sparkdmf.core.model.DeepFactorization;
+import java.util.List;
 import java.util.Random;
 
 /** Small random inputs for core tests (the reference generator lives in the data module). */
@@ -29,5 +32,48 @@ public final class TestProblems {
     Matrix left = Matrix.gaussian(m, rank, 1.0, random);
     Matrix right = Matrix.gaussian(rank, n, 1.0 / Math.sqrt(rank), random);
     return left.times(right);
+  }
+
+  /**
+   * How far two computations of the mean squared residual of {@code model} on {@code entries} can
+   * differ when they add in different orders (another engine, another BLAS). A product of factors
+   * with inner sizes d_1 .. d_{N-1} is off entrywise by at most gamma_{d_1+..+d_{N-1}} times the
+   * product of the factors' absolute values (Higham, section 3.5), so each residual r_e by at most
+   * e_e = gamma_{sum d + 1} (|W_N|..|W_1| + |M|)_e, its square by 2 |r_e| e_e + e_e^2 (+ one
+   * rounding), and the mean of the squares adds gamma_|Omega| of itself. Twice that bounds the gap
+   * between two such computations.
+   */
+  public static double meanSquaredErrorRounding(DeepFactorization model, List<EntryBlock> entries) {
+    Matrix w = model.endToEnd();
+    Matrix absoluteChain = absolute(model.factor(1));
+    long inner = 0;
+    for (int k = 2; k <= model.depth(); k++) {
+      absoluteChain = absolute(model.factor(k)).times(absoluteChain);
+      inner += model.factor(k).cols();
+    }
+    double gamma = Rounding.gamma(inner + 1);
+    long count = 0;
+    double squares = 0;
+    double perturbation = 0;
+    for (EntryBlock block : entries) {
+      for (int e = 0; e < block.size(); e++) {
+        int i = block.row(e);
+        int j = block.col(e);
+        double r = w.get(i, j) - block.value(e);
+        double error = gamma * (absoluteChain.get(i, j) + Math.abs(block.value(e)));
+        squares += r * r;
+        perturbation += 2 * Math.abs(r) * error + error * error + Rounding.UNIT_ROUNDOFF * r * r;
+        count++;
+      }
+    }
+    return 2 * (perturbation / count + Rounding.gamma(count + 1) * squares / count);
+  }
+
+  private static Matrix absolute(Matrix m) {
+    Matrix out = m.copy();
+    for (int e = 0; e < out.data().length; e++) {
+      out.data()[e] = Math.abs(out.data()[e]);
+    }
+    return out;
   }
 }

@@ -11,20 +11,22 @@ import java.util.Arrays;
 final class FeatureWeights {
   private FeatureWeights() {}
 
-  static double[] optimal(double[] residualEnergy, double p) {
+  /**
+   * The weights for residuals {@code residuals.energy()}, each read as at least its rounding bound:
+   * below it a computed residual is rounding noise, and a feature fitted to within rounding must not
+   * take all the weight on the strength of its last bits.
+   */
+  static double[] optimal(FeatureResiduals residuals, double p) {
     if (!(p > 1)) {
       throw new IllegalArgumentException("the weight exponent p must exceed 1, got " + p);
     }
-    int d = residualEnergy.length;
-    double floor = 0;
-    for (double e : residualEnergy) {
-      floor = Math.max(floor, e);
-    }
-    floor = Math.max(floor * 1e-12, Double.MIN_NORMAL); // a perfectly fitted feature must not take all weight
+    double[] energy = residuals.energy();
+    int d = energy.length;
     double[] logs = new double[d];
     double top = Double.NEGATIVE_INFINITY;
     for (int j = 0; j < d; j++) {
-      logs[j] = -Math.log(Math.max(residualEnergy[j], floor)) / (p - 1);
+      double resolved = Math.max(Math.max(energy[j], residuals.rounding()[j]), Double.MIN_NORMAL);
+      logs[j] = -Math.log(resolved) / (p - 1);
       top = Math.max(top, logs[j]);
     }
     double sum = 0;

@@ -2,6 +2,7 @@ package io.sparkdmf.core.multiview;
 
 import io.sparkdmf.core.linalg.Decompositions;
 import io.sparkdmf.core.linalg.Matrix;
+import io.sparkdmf.core.linalg.Rounding;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +22,9 @@ import java.util.SplittableRandom;
  * iteration, then fixed. The outer iteration: every view's H gathered (graph term only), sums at the
  * current H, the scale gauge (unit RMS rows of H), feature weights by their closed form, the objective,
  * the controller's p, every Z by weighted least squares in turn, then one multiplicative update of H.
- * With p fixed each step minimises or does not increase the objective (tested). Late fusion runs once
+ * With p fixed each step minimises or does not increase the objective, up to the rounding bound
+ * carried with it (tested); a run stops at the relative tolerance or once the objective changes by no
+ * more than that bound ({@link FeatureResiduals}, docs/numerics.md). Late fusion runs once
  * the views have converged: nothing in the factorization depends on the consensus, so fusing inside
  * the loop would give the same result. The consensus rows are scaled to unit length before k-means.
  *
@@ -63,9 +66,11 @@ public final class MultiViewClustering {
     ExponentController.State control = new ExponentController.State();
     double p = law.initial();
     List<Double> objective = new ArrayList<>();
+    List<Double> objectiveRounding = new ArrayList<>();
     List<Double> exponents = new ArrayList<>();
     double[][] weights = new double[views][];
     double previous = Double.NaN;
+    double previousRounding = Double.NaN;
     double previousResidual = Double.NaN;
     boolean converged = false;
     int iterations = 0;
@@ -80,23 +85,28 @@ public final class MultiViewClustering {
         }
       }
       double total = 0;
+      double totalRounding = 0;
       double normalised = 0;
+      double normalisedRounding = 0;
       double residualTotal = 0; // unweighted: what the controller watches, the same quantity at any p
       double[][] rowScales = new double[views][];
       for (int v = 0; v < views; v++) {
         Matrix c = sums[2 * v];
         Matrix g = sums[2 * v + 1];
         Matrix psi = product(z.get(v));
-        double[] residual = residualEnergy(featureNorms[v], psi, c, g);
+        FeatureResiduals fit = FeatureResiduals.of(featureNorms[v], psi, c, g, blocks.samples());
+        double[] residual = fit.energy();
         residualTotal += Arrays.stream(residual).sum();
-        weights[v] = settings.adaptiveWeights() ? FeatureWeights.optimal(residual, p)
+        weights[v] = settings.adaptiveWeights() ? FeatureWeights.optimal(fit, p)
             : FeatureWeights.uniform(features[v]);
         rowScales[v] = new double[features[v]];
         double scaleSum = 0;
         double viewTotal = 0;
+        double viewRounding = 0;
         for (int j = 0; j < features[v]; j++) {
           rowScales[v][j] = settings.adaptiveWeights() ? Math.pow(features[v] * weights[v][j], p) : 1;
           viewTotal += rowScales[v][j] * residual[j];
+          viewRounding += rowScales[v][j] * fit.rounding()[j];
           scaleSum += rowScales[v][j];
         }
         if (graph && t == 0) {
@@ -107,21 +117,30 @@ public final class MultiViewClustering {
               / meanDegree[v];
         }
         if (graph) {
-          viewTotal += graphWeights[v] * Arrays.stream(sums[2 * views + v].data()).sum();
+          viewTotal += graphWeights[v] * GraphTerm.value(sums[2 * views + v]);
+          viewRounding += graphWeights[v] * GraphTerm.rounding(sums[2 * views + v], blocks.samples());
         }
+        // the weighted sum over the features adds its own rounding, relative to its (positive) terms
+        viewRounding += Rounding.gamma(features[v] + 2L) * viewTotal;
         total += viewTotal;
+        totalRounding += viewRounding;
         normalised += viewTotal / scaleSum;
+        normalisedRounding += viewRounding / scaleSum;
       }
       objective.add(total);
+      objectiveRounding.add(totalRounding);
       exponents.add(p);
       iterations = t + 1;
-      double change = Math.abs(previous - normalised) / previous;
-      if (t > 0 && change < settings.tolerance()) {
+      double change = Math.abs(previous - normalised);
+      // converged when the change is small, or no larger than what rounding alone can make of it: past
+      // that point further iterations only move the last bits, differently on every BLAS
+      if (t > 0 && (change < settings.tolerance() * previous || change <= previousRounding + normalisedRounding)) {
         converged = true;
         break;
       }
       double nextP = t > 0 ? control.next(law, Math.abs(previousResidual - residualTotal) / previousResidual) : p;
       previous = normalised;
+      previousRounding = normalisedRounding;
       previousResidual = residualTotal;
       Matrix[] shippedA = new Matrix[views];
       Matrix[] shippedB = new Matrix[views];
@@ -138,8 +157,8 @@ public final class MultiViewClustering {
           Matrix a = shippedA[v].times(b.x()[v]);
           if (graph) {
             SampleBlock gauged = b.withH(scaleRows(b.h(), v, rowScale[v]));
-            h[v] = SemiNmfUpdate.apply(gauged.h()[v], a, shippedB[v], pull(gauged, v, allH[v], graphWeights[v]),
-                push(gauged, v, graphWeights[v]));
+            h[v] = SemiNmfUpdate.apply(gauged.h()[v], a, shippedB[v],
+                GraphTerm.pull(gauged, v, allH[v], graphWeights[v]), GraphTerm.push(gauged, v, graphWeights[v]));
           } else {
             h[v] = SemiNmfUpdate.apply(b.h()[v], a, shippedB[v]);
           }
@@ -158,12 +177,13 @@ public final class MultiViewClustering {
     int[] assignment = new KMeans(k, settings.kmeansRestarts(), settings.seed()).cluster(blocks, SampleBlock::consensus);
     return new ClusteringResult(assignment, weights, viewWeights,
         objective.stream().mapToDouble(Double::doubleValue).toArray(),
+        objectiveRounding.stream().mapToDouble(Double::doubleValue).toArray(),
         exponents.stream().mapToDouble(Double::doubleValue).toArray(), iterations, converged);
   }
 
   /**
    * Per view: Y_p H_p^T and H_p H_p^T, interleaved, for the layer input Y; with every view's whole H
-   * given, then each view's graph energy tr(H L H^T) restricted to this block's samples (1 x 1).
+   * given, then each view's graph energy restricted to this block's samples ({@link GraphTerm#energy}).
    */
   private static Matrix[] coefficientSums(SampleBlock b, Matrix[] y, Matrix[] allH) {
     int views = b.views();
@@ -172,14 +192,7 @@ public final class MultiViewClustering {
       out[2 * v] = y[v].timesTranspose(b.h()[v]);
       out[2 * v + 1] = b.h()[v].timesTranspose(b.h()[v]);
       if (allH != null) {
-        Matrix h = b.h()[v];
-        Matrix attraction = pull(b, v, allH[v], 1.0);
-        Matrix repulsion = push(b, v, 1.0);
-        Matrix energy = Matrix.zeros(h.rows(), 1);
-        for (int e = 0; e < h.data().length; e++) {
-          energy.data()[e % h.rows()] += h.data()[e] * (repulsion.data()[e] - attraction.data()[e]);
-        }
-        out[2 * views + v] = energy;
+        out[2 * views + v] = GraphTerm.energy(b, v, allH[v]);
       }
     }
     return out;
@@ -211,8 +224,8 @@ public final class MultiViewClustering {
       for (int q = 0; q < k; q++) {
         g.set(q, r, g.get(q, r) * inverse[q] * inverse[r]);
       }
-      sums[2 * views + v].data()[r] *= inverse[r] * inverse[r];
     }
+    GraphTerm.rescale(sums[2 * views + v], inverse);
     double[] data = allH.data();
     for (int e = 0; e < data.length; e++) {
       data[e] *= inverse[e % k];
@@ -240,33 +253,6 @@ public final class MultiViewClustering {
         at += part[v].data().length;
       }
       out[v] = new Matrix(rows, blocks.samples(), data);
-    }
-    return out;
-  }
-
-  /** lambda (H W) for the block's columns of view v: each sample's neighbours' coefficients, summed. */
-  private static Matrix pull(SampleBlock b, int v, Matrix allH, double lambda) {
-    int k = allH.rows();
-    Matrix out = Matrix.zeros(k, b.size());
-    for (int s = 0; s < b.size(); s++) {
-      for (int t : b.neighbours()[v][s]) {
-        for (int r = 0; r < k; r++) {
-          out.data()[s * k + r] += lambda * allH.data()[t * k + r];
-        }
-      }
-    }
-    return out;
-  }
-
-  /** lambda (H D) for the block's columns of view v: each sample's coefficients times its degree. */
-  private static Matrix push(SampleBlock b, int v, double lambda) {
-    Matrix h = b.h()[v];
-    Matrix out = h.copy();
-    for (int s = 0; s < b.size(); s++) {
-      double degree = lambda * b.neighbours()[v][s].length;
-      for (int r = 0; r < h.rows(); r++) {
-        out.data()[s * h.rows() + r] *= degree;
-      }
     }
     return out;
   }
@@ -418,26 +404,6 @@ public final class MultiViewClustering {
     Matrix out = z.get(0);
     for (int i = 1; i < z.size(); i++) {
       out = out.times(z.get(i));
-    }
-    return out;
-  }
-
-  /**
-   * D_j = ||X_j||^2 - 2 (Psi C^T)_jj + (Psi G Psi^T)_jj with C = X H^T, G = H H^T: each feature's
-   * residual energy from the sums alone.
-   */
-  private static double[] residualEnergy(Matrix norms, Matrix psi, Matrix c, Matrix g) {
-    Matrix psiG = psi.times(g);
-    int d = psi.rows();
-    double[] out = new double[d];
-    for (int j = 0; j < d; j++) {
-      double cross = 0;
-      double fit = 0;
-      for (int r = 0; r < psi.cols(); r++) {
-        cross += psi.get(j, r) * c.get(j, r);
-        fit += psiG.get(j, r) * psi.get(j, r);
-      }
-      out[j] = Math.max(norms.get(j, 0) - 2 * cross + fit, 0);
     }
     return out;
   }
