@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Kill a checkpointed block-engine run with SIGKILL and resume it: the resumed run must end with the
 # same factors as an uninterrupted one. Usage: deploy/demo/kill-and-resume.sh WORKDIR [SECONDS_BEFORE_KILL]
-# (issue 4's acceptance: a 2000-step run with checkpoints completes; resume after a kill is identical).
+# A 2000-step run with checkpoints completes, and its resume after a kill is identical.
 set -euo pipefail
 work="${1:?usage: $0 WORKDIR [SECONDS_BEFORE_KILL]}"
 wait_seconds="${2:-150}"

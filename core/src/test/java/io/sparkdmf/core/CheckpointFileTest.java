@@ -1,19 +1,31 @@
 package io.sparkdmf.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparkdmf.core.checkpoint.CheckpointException;
+import io.sparkdmf.core.checkpoint.CheckpointStore;
 import io.sparkdmf.core.checkpoint.StateFile;
+import io.sparkdmf.core.linalg.Blas;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** A checkpoint's state file is read back exactly, and any truncation or flipped byte is reported. */
+/**
+ * A checkpoint's state file is read back exactly, any truncation or flipped byte is reported, and a
+ * checkpoint says which BLAS wrote it.
+ */
 class CheckpointFileTest {
+  @TempDir Path dir;
 
   private static byte[] written() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -50,5 +62,23 @@ class CheckpointFileTest {
             () -> StateFile.read(new ByteArrayInputStream(corrupted), "state"), "byte " + at + " bit " + bit);
       }
     }
+  }
+
+  @Test
+  void aCheckpointRecordsTheBlasItWasWrittenWith() throws IOException {
+    CheckpointStore store = new CheckpointStore(dir.toString(), new Configuration());
+    store.write(7, directory -> {
+      try (var out = directory.file("driver.state")) {
+        new StateFile().put("step", new double[] {7}).write(out);
+      }
+    });
+    assertEquals(Optional.of(Blas.implementation()), store.writtenWith(7));
+    // a checkpoint from another BLAS is still read (a warning says the last bits will differ)
+    org.apache.hadoop.fs.Path recorded = new org.apache.hadoop.fs.Path(store.path(7, "blas.txt"));
+    try (var out = recorded.getFileSystem(new Configuration()).create(recorded, true)) {
+      out.write("another BLAS".getBytes(StandardCharsets.UTF_8));
+    }
+    assertEquals(Optional.of("another BLAS"), store.writtenWith(7));
+    assertArrayEquals(new double[] {7}, store.readState(7, "driver.state").get("step"), 0.0);
   }
 }

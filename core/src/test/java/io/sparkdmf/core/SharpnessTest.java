@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Sharpness formulas against the brute-force Hessian (maths.md section 4: the dense Hessian is the judge). */
+/** Sharpness formulas against the brute-force Hessian (docs/maths.md §4: the dense Hessian is the judge). */
 class SharpnessTest {
 
   /** Random factors of an m x n product; {@code spread} > 1 makes the layers' scales unequal. */

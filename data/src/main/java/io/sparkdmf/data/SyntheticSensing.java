@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * The reference synthetic sensing task (maths.md section 2): a {@link LowRankTruth} W* and
+ * The reference synthetic sensing task (docs/maths.md §2): a {@link LowRankTruth} W* and
  * measurements y_k = <A_k, W*> with A_k i.i.d. N(0, 1/(m n)) entries (1/n^2 for a square matrix),
  * then {@code test} held-out measurements drawn the same way. Everything follows from the seed.
  */

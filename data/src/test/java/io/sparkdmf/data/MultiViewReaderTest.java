@@ -39,15 +39,29 @@ class MultiViewReaderTest {
     Path ragged = Files.writeString(dir.resolve("ragged.csv"), "1,2\n3\n5,6\n");
     Path shorter = Files.writeString(dir.resolve("short.csv"), "1,2\n3,4\n");
     Path constant = Files.writeString(dir.resolve("constant.csv"), "1,2\n1,4\n1,6\n");
-    assertMessage(List.of(word), "word.csv:2", "'oops' is not a number");
-    assertMessage(List.of(ragged), "ragged.csv:2", "1 fields, expected 2");
-    assertMessage(List.of(good, shorter), "'short' has 2 samples");
-    assertMessage(List.of(constant), "feature 1 is constant");
+    assertMessage(List.of(word), null, word + ":2", "'oops' is not a number");
+    assertMessage(List.of(ragged), null, ragged + ":2", "1 fields, expected 2");
+    assertMessage(List.of(good, shorter), null, shorter + ": 2 samples, but " + good + " has 3");
+    assertMessage(List.of(good, constant), null, constant + ": view 'constant', feature 1 is constant");
   }
 
-  private static void assertMessage(List<Path> files, String... parts) {
+  /** The mistakes that would silently turn a header row into a sample or the labels into a feature. */
+  @Test
+  void aHeaderOrALabelColumnReadAsDataIsRefused() throws IOException {
+    Path indexed = Files.writeString(dir.resolve("indexed.csv"), "0,1,2\n1.5,2.5,0\n-3,4.5,1\n2,0.5,1\n");
+    assertMessage(List.of(indexed), null, indexed + ":1: the first row is 0, 1, ..., 2", "give --header");
+    Path withLabels = Files.writeString(dir.resolve("with-labels.csv"), "1.5,2.5,0\n-3,4.5,1\n2,0.5,1\n");
+    Path labels = Files.writeString(dir.resolve("labels.txt"), "0\n1\n1\n");
+    assertMessage(List.of(withLabels), labels, withLabels + ": the last column (3) equals the labels",
+        "--label-column last");
+    MultiViewData read = MultiViewReader.readCsv(List.of(indexed), true, MultiViewReader.LabelColumn.LAST, labels);
+    assertEquals(2, read.views().get(0).cols(), "with --header and --label-column last both are taken apart");
+  }
+
+  private static void assertMessage(List<Path> files, Path labels, String... parts) {
     InputException e = assertThrows(InputException.class,
-        () -> MultiViewReader.readCsv(files, false, MultiViewReader.LabelColumn.NONE, null));
+        () -> MultiViewReader.readCsv(files, false, MultiViewReader.LabelColumn.NONE, labels));
+    assertTrue(e.getMessage().startsWith(parts[0]), e.getMessage());
     for (String part : parts) {
       assertTrue(e.getMessage().contains(part), e.getMessage());
     }

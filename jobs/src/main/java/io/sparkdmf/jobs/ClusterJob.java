@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code dmf cluster}: multi-view clustering by deep semi-NMF with adaptive feature weights and late
- * fusion (maths.md section 5); writes the assignment, the weights, the objective per iteration and,
+ * fusion (docs/maths.md §5); writes the assignment, the weights, the objective per iteration and,
  * with labels, ACC, NMI, purity and ARI.
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true, sortOptions = false,
@@ -55,12 +55,7 @@ final class ClusterJob implements Callable<Integer> {
   @Option(names = "--labels", paramLabel = "FILE", description = "Ground-truth labels, one integer per line.")
   Path labels;
 
-  @Option(names = "--header", description = "The view CSVs start with a header line.")
-  boolean header;
-
-  @Option(names = "--label-column", defaultValue = "none",
-      description = "Column of the view CSVs holding labels: none, first or last (default: ${DEFAULT-VALUE}).")
-  String labelColumn;
+  @Mixin ViewCsvOptions csv;
 
   @Option(names = "--views-variable", description = "The .mat cell array of views (default: X, data, fea or views).")
   String viewsVariable;
@@ -83,7 +78,7 @@ final class ClusterJob implements Callable<Integer> {
   public Integer call() throws IOException {
     MultiViewData data = source.mat != null
         ? MultiViewReader.readMat(source.mat, viewsVariable, labelsVariable)
-        : MultiViewReader.readCsv(source.csv, header, MultiViewReader.LabelColumn.parse(labelColumn), labels);
+        : csv.read(source.csv, labels);
     if (source.mat != null && labels != null) {
       data = new MultiViewData(data.names(), data.views(), MultiViewReader.readLabels(labels));
     }

@@ -5,6 +5,7 @@ import io.sparkdmf.core.train.DivergenceException;
 import io.sparkdmf.data.InputException;
 import io.sparkdmf.jobs.bench.BenchCommand;
 import io.sparkdmf.jobs.experiment.ExperimentCommand;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -44,8 +45,14 @@ public final class Main implements Runnable {
         .setExecutionExceptionHandler((e, cmd, parsed) -> exitCodeFor(e))
         .setExecutionStrategy(parsed -> {
           RunRecord.begin(parsed);
+          try {
+            refuseExistingOutput(parsed);
+          } catch (InputException e) {
+            return exitCodeFor(e);
+          }
           return new CommandLine.RunLast().execute(parsed);
         });
+    declareConfigOption(commandLine);
     String[] rest;
     try {
       rest = ConfigFile.apply(commandLine, args);
@@ -53,6 +60,27 @@ public final class Main implements Runnable {
       return exitCodeFor(e);
     }
     return commandLine.execute(rest);
+  }
+
+  /** A job's {@code --out} that exists already fails at once, not after Spark has started (seconds). */
+  private static void refuseExistingOutput(CommandLine.ParseResult parsed) {
+    List<CommandLine> commands = parsed.asCommandLineList();
+    for (CommandLine.Model.CommandSpec mixin : commands.get(commands.size() - 1).getCommandSpec().mixins().values()) {
+      if (mixin.userObject() instanceof OutputOptions output && output.out != null) {
+        output.refuseExisting();
+      }
+    }
+  }
+
+  /**
+   * {@code --config} is taken out of the arguments before parsing ({@link ConfigFile}); it is declared
+   * on every command as well, so that every {@code --help} shows it.
+   */
+  private static void declareConfigOption(CommandLine command) {
+    command.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("--config").paramLabel("FILE")
+        .type(String.class).description("Options from a Java properties file (name = value, the long option name"
+            + " without dashes; job.name for one job only); options on the command line win.").build());
+    command.getSubcommands().values().forEach(Main::declareConfigOption);
   }
 
   private static int exitCodeFor(Exception e) {

@@ -37,9 +37,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sharpness", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Sharpness (largest Hessian eigenvalue) of a saved model (the factors directory written by complete):",
-        "lambda_max of the exact Hessian by Lanczos on Hessian-vector products, the zero-residual (Gauss-Newton)"
-            + " value, closed forms where they exist, the flattest possible value, and per-layer balance."})
+        "Sharpness (largest Hessian eigenvalue) of a model saved by complete.",
+        "Reports lambda_max of the exact Hessian by Lanczos on Hessian-vector products, the zero-residual"
+            + " (Gauss-Newton) value, closed forms where they exist, the flattest possible value, and per-layer"
+            + " balance."})
 final class SharpnessJob implements Callable<Integer> {
   /** Largest m x n for the exact Hessian (dense residual on the driver); the Gauss-Newton value has no limit. */
   private static final long DENSE_LIMIT = 4_000_000;

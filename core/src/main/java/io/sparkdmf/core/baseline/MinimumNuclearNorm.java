@@ -6,7 +6,7 @@ import io.sparkdmf.core.metrics.SpectralDiagnostics;
 import java.util.List;
 
 /**
- * The convex baseline (maths.md section 3): min ||X||_* subject to |A(X) - y| <= delta entrywise,
+ * The convex baseline (docs/maths.md §3): min ||X||_* subject to |A(X) - y| <= delta entrywise,
  * solved by linearized ADMM on the split A(X) - y = z, |z| <= delta:
  *
  * <pre>

@@ -1,12 +1,15 @@
 package io.sparkdmf.core.checkpoint;
 
+import io.sparkdmf.core.linalg.Blas;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -15,6 +18,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A directory of checkpoints on any Hadoop file system, one subdirectory {@code step-NNNNNNNNN} per
@@ -23,6 +28,9 @@ import org.apache.hadoop.fs.Path;
  */
 public final class CheckpointStore {
   static final int KEPT = 2;
+  /** The file in each checkpoint that names the BLAS it was written with. */
+  static final String BLAS_FILE = "blas.txt";
+  private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
   private static final Pattern STEP = Pattern.compile("step-(\\d{9})");
 
   private final FileSystem fs;
@@ -69,6 +77,9 @@ public final class CheckpointStore {
     try {
       fs.mkdirs(temporary);
       content.writeTo(new Directory(temporary));
+      try (OutputStream out = fs.create(new Path(temporary, BLAS_FILE), false)) {
+        out.write(Blas.implementation().getBytes(StandardCharsets.UTF_8));
+      }
       if (fs.exists(target)) {
         fs.delete(target, true);
       }
@@ -115,13 +126,41 @@ public final class CheckpointStore {
     }
   }
 
-  /** Reads a {@link StateFile} of checkpoint {@code step}. */
+  /**
+   * Reads a {@link StateFile} of checkpoint {@code step}, and warns when the checkpoint was written
+   * with another BLAS than this process uses: the run goes on correctly, but its factors then differ
+   * in the last bits from those of an uninterrupted run.
+   */
   public StateFile readState(int step, String name) {
+    warnIfAnotherBlas(step);
     try (InputStream in = open(step, name)) {
       return StateFile.read(in, new Path(stepPath(step), name).toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The BLAS a checkpoint was written with (as {@link Blas#implementation()} said), if it says. */
+  public Optional<String> writtenWith(int step) {
+    Path file = new Path(stepPath(step), BLAS_FILE);
+    try {
+      if (!fs.exists(file)) {
+        return Optional.empty();
+      }
+      try (InputStream in = fs.open(file)) {
+        return Optional.of(new String(in.readNBytes(4096), StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private void warnIfAnotherBlas(int step) {
+    String current = Blas.implementation();
+    writtenWith(step).filter(written -> !written.equals(current)).ifPresent(written -> LOG.warn(
+        "checkpoint {} was written with BLAS {}; this run uses {}. Training goes on correctly, but the"
+            + " factors will differ in the last bits from those of an uninterrupted run", stepPath(step), written,
+        current));
   }
 
   /** The full path of a file or directory of checkpoint {@code step}. */

@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
 import org.apache.spark.api.java.JavaRDD;
 
 /**
- * The completion loss L = (1/|Omega|) sum (W_ij - M_ij)^2 over observed entries (maths.md section 1).
+ * The completion loss L = (1/|Omega|) sum (W_ij - M_ij)^2 over observed entries (docs/maths.md §1).
  * The entries only see the panels U = W_N and V = W_{N-1}...W_1 and return the sparse products
  * G V^T and U^T G; {@link FactorGradients} finishes every factor on the driver.
  */

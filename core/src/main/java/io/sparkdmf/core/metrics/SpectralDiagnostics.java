@@ -4,7 +4,7 @@ import io.sparkdmf.core.linalg.Decompositions;
 import io.sparkdmf.core.linalg.Matrix;
 
 /**
- * What the singular values of the end-to-end matrix say about a solution (maths.md section 3): the
+ * What the singular values of the end-to-end matrix say about a solution (docs/maths.md §3): the
  * nuclear norm (what the convex baseline minimises) and the effective rank of Roy and Vetterli,
  * exp(-sum p_i log p_i) with p_i = sigma_i / sum sigma_j (what depth lowers).
  */

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * How the factors start, at init scale s (maths.md section 1): small initialization is what gives
+ * How the factors start, at init scale s (docs/maths.md §1): small initialization is what gives
  * deep factorizations their low-rank bias.
  */
 public enum Initialization {

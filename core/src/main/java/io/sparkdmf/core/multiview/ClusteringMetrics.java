@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * External clustering metrics as scikit-learn defines them (maths.md section 6): accuracy under the
+ * External clustering metrics as scikit-learn defines them (docs/maths.md §6): accuracy under the
  * best one-to-one matching of clusters to classes (Hungarian algorithm), NMI with the arithmetic mean
  * of the entropies, purity, and the adjusted Rand index.
  */

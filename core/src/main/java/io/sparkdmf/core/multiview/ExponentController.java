@@ -1,7 +1,7 @@
 package io.sparkdmf.core.multiview;
 
 /**
- * The control law for the weight exponent p (maths.md section 5): a proportional-integral controller
+ * The control law for the weight exponent p (docs/maths.md §5): a proportional-integral controller
  * on r_t, the relative change of the unweighted residual sum_v sum_j D_vj (the objective itself
  * changes with p, so watching it would feed p's own moves back into p),
  * p_{t+1} = clip(p_ref + kP r_t + kI I_t, pMin, pMax) with the leaky integral

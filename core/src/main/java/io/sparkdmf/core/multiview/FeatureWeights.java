@@ -3,7 +3,7 @@ package io.sparkdmf.core.multiview;
 import java.util.Arrays;
 
 /**
- * The closed-form minimiser over the simplex of sum_j w_j^p D_j (p > 1, maths.md section 5):
+ * The closed-form minimiser over the simplex of sum_j w_j^p D_j (p > 1, docs/maths.md §5):
  * w_j = 1 / sum_t (D_j / D_t)^{1/(p-1)}, i.e. w_j proportional to D_j^{-1/(p-1)}: features the model
  * reconstructs badly get less weight, the more so the closer p is to 1. Computed in logarithms, as
  * D_j^{-1/(p-1)} overflows for p near 1.

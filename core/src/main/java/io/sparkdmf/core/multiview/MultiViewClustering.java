@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 
 /**
  * Multi-view clustering by per-view deep semi-NMF with adaptive feature weights and late fusion
- * (maths.md section 5), over {@link SampleBlocks}: every pass over the samples either sums small
+ * (docs/maths.md §5), over {@link SampleBlocks}: every pass over the samples either sums small
  * matrices (X_p H_p^T, H_p H_p^T, Gram matrices) or updates a block's own columns of H; the factors Z,
  * the weights, p and the fusion rotations are computed on the driver from those sums.
  *

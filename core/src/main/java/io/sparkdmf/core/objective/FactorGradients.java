@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Turns the end-to-end gradient G into factor gradients dL/dW_k = A_k^T G B_k^T (maths.md section 1)
+ * Turns the end-to-end gradient G into factor gradients dL/dW_k = A_k^T G B_k^T (docs/maths.md §1)
  * from just two products with G, whichever way they were computed (sparse for completion, dense for
  * sensing): {@code gvt} = G V^T with V = W_{N-1}...W_1, which is the gradient of W_N, and
  * {@code utg} = U^T G with U = W_N. With Q_{N-1} = U^T G and Q_{k-1} = W_k^T Q_k,

@@ -3,7 +3,7 @@ package io.sparkdmf.core.optim;
 /**
  * The reference optimizer of Arora et al.: one global step lr / (sqrt(s_hat) + eps) for all factors,
  * where s is an exponential average of the total squared gradient norm (bias-corrected), and the
- * direction is the plain gradient (maths.md section 1).
+ * direction is the plain gradient (docs/maths.md §1).
  */
 public final class GroupRmsProp extends Optimizer {
   public static final double DEFAULT_DECAY = 0.99;

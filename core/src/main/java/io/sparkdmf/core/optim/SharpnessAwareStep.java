@@ -4,7 +4,7 @@ package io.sparkdmf.core.optim;
  * Gradient descent whose step follows the curvature: every {@code every} steps it asks a
  * {@link SharpnessProbe} for lambda_max at the current iterate and sets the step to
  * {@code fraction * 2 / lambda_max} (GD is stable near a minimum iff step <= 2 / lambda_max,
- * maths.md section 4), capped at {@code maxStep} while the loss is still flat. It re-estimates sooner
+ * docs/maths.md §4), capped at {@code maxStep} while the loss is still flat. It re-estimates sooner
  * when the gradient norm has grown {@value #GRADIENT_GROWTH}-fold since the last estimate: leaving a
  * flat saddle (small initialization) the curvature grows within a few steps, and a step sized for the
  * old curvature diverges.

@@ -6,7 +6,7 @@ import java.io.Serializable;
 /**
  * A block of linear measurements y_k = <A_k, W> of an m x n matrix: column k of {@code operators}
  * (an (m n) x K_p matrix) is vec(A_k), column-major, so each operator is one contiguous run of memory
- * and a block's residuals and gradient take one pass over it (maths.md section 2).
+ * and a block's residuals and gradient take one pass over it (docs/maths.md §2).
  */
 public record MeasurementBlock(Matrix operators, double[] values) implements Serializable {
 

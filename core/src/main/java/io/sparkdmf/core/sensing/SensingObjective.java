@@ -13,7 +13,7 @@ import java.util.function.Function;
 import org.apache.spark.api.java.JavaRDD;
 
 /**
- * The sensing loss L = (1/K) sum_k (<A_k, W> - y_k)^2 (maths.md section 2). Partitions return the
+ * The sensing loss L = (1/K) sum_k (<A_k, W> - y_k)^2 (docs/maths.md §2). Partitions return the
  * dense end-to-end gradient G = (2/K) sum_k r_k A_k; the driver forms G V^T and U^T G with two gemms
  * and {@link FactorGradients} does the rest, exactly as for completion.
  */

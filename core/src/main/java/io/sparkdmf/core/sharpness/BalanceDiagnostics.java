@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * How balanced a factorization is: each layer's spectral and Frobenius norm, and the imbalance
  * ||W_{k+1}^T W_{k+1} - W_k W_k^T||_F between neighbours, which gradient flow from a balanced start
- * keeps at zero (maths.md sections 1 and 4).
+ * keeps at zero (docs/maths.md §1 and §4).
  *
  * @param imbalance element k-1 is the imbalance between W_k and W_{k+1}
  */

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Hessian of the squared loss at a zero-residual point, seen in matrix space (maths.md section 4):
+ * The Hessian of the squared loss at a zero-residual point, seen in matrix space (docs/maths.md §4):
  * Z -> 2c P_Omega( sum_k A_k A_k^T P_Omega(Z) B_k^T B_k ), an m n x m n operator whose nonzero
  * eigenvalues are those of the parameter-space Hessian J^T (2c P_Omega) J, whatever the widths.
  * Applied matrix-free, for Lanczos.

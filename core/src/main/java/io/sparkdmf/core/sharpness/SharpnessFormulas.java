@@ -3,7 +3,7 @@ package io.sparkdmf.core.sharpness;
 import io.sparkdmf.core.linalg.Decompositions;
 import io.sparkdmf.core.linalg.Matrix;
 
-/** The closed forms of maths.md section 4, for the fully observed loss with normalisation c. */
+/** The closed forms of docs/maths.md §4, for the fully observed loss with normalisation c. */
 public final class SharpnessFormulas {
   private SharpnessFormulas() {}
 

@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The local engine hands blocks to its worker threads and merges their buffers in a fixed order. */
+/** The local engine lets its threads claim chunks of blocks and merges their buffers in a fixed order. */
 class LocalBlocksTest {
 
   /** Lists the blocks it saw, each times the shipped factor, so order and content are both visible. */
-  private static final class ListingKernel implements BlockKernel<Integer, Integer, List<Integer>> {
+  private static class ListingKernel implements BlockKernel<Integer, Integer, List<Integer>> {
     private final int failOn;
 
     ListingKernel(int failOn) {
@@ -50,26 +54,54 @@ class LocalBlocksTest {
       try (LocalBlocks<Integer> engine = new LocalBlocks<>(BLOCKS, threads)) {
         assertEquals(expected, engine.aggregate(3, new ListingKernel(-1)), threads + " threads");
         // Idle past the spin: the workers have parked and must wake for the next step.
-        Thread.sleep(SpinningWorker.SPIN_NANOS / 1_000_000 * 5);
+        Thread.sleep(HelperThread.WAIT_BEFORE_PARKING_NANOS / 1_000_000 * 5);
         assertEquals(expected, engine.aggregate(3, new ListingKernel(-1)), threads + " threads, after idling");
       }
     }
   }
 
-  @Test
-  void aFailureOnAWorkerSurfacesWithItsCauseAndTheEngineCarriesOn() {
+  @ParameterizedTest(name = "failing block {0}")
+  @ValueSource(ints = {2, 7})
+  void aFailureInAnyChunkSurfacesWithItsCauseAndTheEngineCarriesOn(int failing) {
     try (LocalBlocks<Integer> engine = new LocalBlocks<>(BLOCKS, 2)) {
       IllegalStateException failure =
-          assertThrows(IllegalStateException.class, () -> engine.aggregate(1, new ListingKernel(7)));
+          assertThrows(IllegalStateException.class, () -> engine.aggregate(1, new ListingKernel(failing)));
       assertSame(ArithmeticException.class, failure.getCause().getClass());
       assertEquals(BLOCKS, engine.aggregate(1, new ListingKernel(-1)));
     }
   }
 
+  /**
+   * A helper that stalls inside its chunk (as when the OS gives its core to another process) does not
+   * hold up the step: the calling thread computes that chunk itself and returns the same result
+   * while the helper is still stalled.
+   */
   @Test
-  void aFailureOnTheCallingThreadWaitsForTheWorkers() {
+  void aStalledHelperDoesNotHoldUpTheStep() {
+    CountDownLatch helperStalled = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    BlockKernel<Integer, Integer, List<Integer>> stalling = new ListingKernel(-1) {
+      @Override
+      public List<Integer> accumulate(Integer factor, Integer block, List<Integer> into) {
+        boolean helper = Thread.currentThread().getName().startsWith("dmf-local-engine");
+        try {
+          if (helper) {
+            helperStalled.countDown();
+            release.await();
+          } else if (!helperStalled.await(30, TimeUnit.SECONDS)) {
+            // the calling thread's chunk ends only once the helper has claimed the other one and stalled
+            throw new IllegalStateException("the helper never claimed a chunk");
+          }
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        return super.accumulate(factor, block, into);
+      }
+    };
     try (LocalBlocks<Integer> engine = new LocalBlocks<>(BLOCKS, 2)) {
-      assertThrows(ArithmeticException.class, () -> engine.aggregate(1, new ListingKernel(2)));
+      assertEquals(BLOCKS.stream().map(b -> 2 * b).toList(), engine.aggregate(2, stalling));
+      assertEquals(1, release.getCount(), "returned while the helper was still stalled");
+      release.countDown();
       assertEquals(BLOCKS, engine.aggregate(1, new ListingKernel(-1)));
     }
   }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code dmf bench cell}: one grid cell's work in a block-engine step (maths.md section 1), done per
+ * {@code dmf bench cell}: one grid cell's work in a block-engine step (docs/maths.md §1), done per
  * observed entry (dot products and axpys, level 1) against three gemms over the whole cell (level 3),
  * at a range of densities, on one thread: the crossover sets the density above which the engine
  * batches a cell into level-3 BLAS.

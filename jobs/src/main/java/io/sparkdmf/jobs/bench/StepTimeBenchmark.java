@@ -70,6 +70,11 @@ public final class StepTimeBenchmark implements Callable<Integer> {
       + " (group RMSprop, lr 1e-3, gaussian init 1e-3) on the local engine, and with --pytorch in PyTorch.")
   boolean converge;
 
+  @Option(names = "--busy", defaultValue = "0",
+      description = "Keep this many other processes busy (a spinning shell loop each) for the whole"
+          + " measurement, as on a shared machine (default: ${DEFAULT-VALUE}).")
+  int busy;
+
   @Option(names = "--python", defaultValue = "/usr/bin/python3",
       description = "Python with torch for --pytorch (default: ${DEFAULT-VALUE}).")
   String python;
@@ -83,7 +88,14 @@ public final class StepTimeBenchmark implements Callable<Integer> {
         + shapes.hiddenWidth() + ", group RMSprop lr 1e-3");
     System.out.println("# command: deploy/dmf " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
     System.out.println("# BLAS: " + Blas.implementation() + "; cores: " + Runtime.getRuntime().availableProcessors());
+    try (BusyProcesses others = BusyProcesses.start(busy)) {
+      System.out.println("# other processes kept busy: " + others.count());
+      measure(problem, shapes);
+    }
+    return 0;
+  }
 
+  private void measure(CompletionProblem problem, FactorShapes shapes) throws Exception {
     double dense = report("dense reference step (baseline)", steps, denseLoop(problem, shapes));
     int cores = Runtime.getRuntime().availableProcessors();
     double bestLocal = Double.POSITIVE_INFINITY;
@@ -109,26 +121,53 @@ public final class StepTimeBenchmark implements Callable<Integer> {
       double spark = report("spark engine, " + sc.master(), sparkSteps, trainerLoop(entries, shapes));
       ratio(spark, dense);
     }
-    return 0;
   }
 
+  /**
+   * Trains to the threshold with one thread and with the default threads, alternating, {@code repeats}
+   * times each (a busy machine drifts, so the two are compared over the same stretch of time), and
+   * with --pytorch once in PyTorch; reports the medians.
+   */
   private void timeToConverge(CompletionProblem problem, FactorShapes shapes, int cores) throws Exception {
-    DeepFactorization model = Initialization.GAUSSIAN.create(shapes, 1e-3, 0);
-    TrainingResult ours;
     // Blocks and threads as 'dmf complete' would choose them for these entries on this machine.
     long size = problem.train().size();
-    int threads = EngineChoice.localThreads(size, cores);
+    int defaultThreads = EngineChoice.localThreads(size, cores);
+    double[] oneThread = new double[repeats];
+    double[] defaults = new double[repeats];
+    for (int r = 0; r < repeats; r++) {
+      oneThread[r] = converge(problem, shapes, cores, 1, "local engine, 1 thread");
+      defaults[r] = converge(problem, shapes, cores, defaultThreads,
+          "local engine, default (" + defaultThreads + " thread(s))");
+    }
+    double one = median(oneThread);
+    double chosen = median(defaults);
+    System.out.printf(Locale.ROOT, "%-40s median %.3f s (1 thread), %.3f s (default): %.2fx one thread's time"
+        + " to converge%n", "", one, chosen, chosen / one);
+    if (pytorch) {
+      double[] torch = PyTorchBaseline.converge(python, problem, shapes, CONVERGED, cores);
+      System.out.printf(Locale.ROOT, "%-40s %.2fx PyTorch's time to converge (default), %.2fx (one thread)%n", "",
+          chosen / torch[1], one / torch[1]);
+    }
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static double converge(CompletionProblem problem, FactorShapes shapes, int cores, int threads, String name) {
+    DeepFactorization model = Initialization.GAUSSIAN.create(shapes, 1e-3, 0);
+    TrainingResult ours;
+    long size = problem.train().size();
     try (Objective entries = CompletionObjective.local(
         problem.train().split(EngineChoice.blockSize(size, cores)), threads)) {
       ours = new Trainer(new StoppingRule(1_000_000, CONVERGED), TrainingListener.NONE)
           .train(model, entries, new GroupRmsProp(1e-3));
     }
-    System.out.printf(Locale.ROOT, "%-40s %d steps to train loss %.3e in %.3f s%n",
-        "local engine, " + threads + " thread(s)", ours.steps(), ours.trainLoss(), ours.seconds());
-    if (pytorch) {
-      double[] torch = PyTorchBaseline.converge(python, problem, shapes, CONVERGED, cores);
-      System.out.printf(Locale.ROOT, "%-40s %.2fx PyTorch's time to converge%n", "", ours.seconds() / torch[1]);
-    }
+    System.out.printf(Locale.ROOT, "%-40s %d steps to train loss %.3e in %.3f s%n", name, ours.steps(),
+        ours.trainLoss(), ours.seconds());
+    return ours.seconds();
   }
 
   private IntConsumer trainerLoop(Objective entries, FactorShapes shapes) {
@@ -158,7 +197,7 @@ public final class StepTimeBenchmark implements Callable<Integer> {
       ms[r] = (System.nanoTime() - start) / 1e6 / timedSteps;
     }
     Arrays.sort(ms);
-    double median = ms[repeats / 2];
+    double median = median(ms);
     System.out.printf(Locale.ROOT, "%-40s median %.4f ms/step (min %.4f, max %.4f, %d x %d steps)%n",
         name, median, ms[0], ms[repeats - 1], repeats, timedSteps);
     return median;

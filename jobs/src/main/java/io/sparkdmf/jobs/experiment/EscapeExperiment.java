@@ -7,21 +7,27 @@ import io.sparkdmf.core.sharpness.HessianVectorProduct;
 import io.sparkdmf.core.train.DivergenceException;
 import io.sparkdmf.core.train.StoppingRule;
 import io.sparkdmf.core.train.Trainer;
+import io.sparkdmf.data.AtomicOutputDirectory;
+import io.sparkdmf.jobs.OutputOptions;
+import io.sparkdmf.jobs.RunRecord;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code dmf experiment escape}: gradient descent started within 1e-9 of a sharp minimizer, displaced
- * along the Hessian's top eigenvector, with steps 0.9 to 3 times 2/lambda_max (maths.md section 4), on
+ * along the Hessian's top eigenvector, with steps 0.9 to 3 times 2/lambda_max (docs/maths.md §4), on
  * the published problem (a 15-layer scalar factorization of a random scalar) and on a matrix version
  * (a depth-3 factorization of a random 3 x 3 matrix). The loss is the trainer's mean over the entries.
  * Each start is {@value #START_SHARPNESS} times sharper than the flattest minimizer of its target, so a
@@ -31,6 +37,7 @@ import picocli.CommandLine.Option;
     description = "The escape of gradient descent from minima sharper than 2/step (scalar and matrix"
         + " factorizations), with escape.csv, figures and report.md.")
 public final class EscapeExperiment implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(EscapeExperiment.class);
   static final int SCALAR_DEPTH = 15;
   static final int MATRIX_DEPTH = 3;
   static final int MATRIX_SIZE = 3;
@@ -41,8 +48,7 @@ public final class EscapeExperiment implements Callable<Integer> {
   /** A run that reached this loss has settled at a minimizer. */
   private static final double CONVERGED_LOSS = 1e-20;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
-  Path out;
+  @Mixin OutputOptions output;
 
   @Option(names = "--steps", defaultValue = "100000", description = "Most GD steps per run (default: ${DEFAULT-VALUE}).")
   int steps;
@@ -59,7 +65,17 @@ public final class EscapeExperiment implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Files.createDirectories(out);
+    Configuration conf = new Configuration();
+    try (AtomicOutputDirectory out = AtomicOutputDirectory.create(output.out, output.overwrite, conf)) {
+      runAll(out);
+      RunRecord.current().writeTo(out, conf);
+      out.commit();
+    }
+    LOG.info("escape: results in {}", output.out);
+    return 0;
+  }
+
+  private void runAll(AtomicOutputDirectory out) throws IOException {
     Random random = new Random(seed);
     List<EscapeProblem> problems = List.of(EscapeProblem.scalar(SCALAR_DEPTH, START_SHARPNESS, random),
         EscapeProblem.matrix(MATRIX_SIZE, MATRIX_DEPTH, START_SHARPNESS, random));
@@ -71,18 +87,25 @@ public final class EscapeExperiment implements Callable<Integer> {
       double[] top = problem.topEigenvector();
       List<Run> runs = new ArrayList<>();
       for (double factor : FACTORS) {
-        runs.add(run(problem, top, factor, 2 * factor / lambdaStart, lambdaStart));
+        Run run = run(problem, top, factor, 2 * factor / lambdaStart, lambdaStart);
+        LOG.info(String.format(Locale.ROOT, "escape: %s, step %.2f x 2/lambda_max: %s", problem.name(), factor,
+            run.converged() ? String.format(Locale.ROOT, "settled, lambda_max %.6f -> %.6f (2/step = %.6f)",
+                lambdaStart, run.lambdaEnd(), 2 / run.eta()) : "did not converge"));
+        runs.add(run);
       }
-      write(problem, runs, csv, report);
+      write(out, problem, runs, csv, report);
     }
-    Files.write(out.resolve("escape.csv"), csv);
-    report.append("Expected (maths.md section 4): below 1 GD returns to the start (lambda_end = lambda_start);"
+    try (Writer w = out.newFile("escape.csv")) {
+      w.write(String.join("\n", csv) + "\n");
+    }
+    report.append("Expected (docs/maths.md §4): below 1 GD returns to the start (lambda_end = lambda_start);"
         + " just above 1 it leaves and settles at a flatter minimizer with lambda_end = 2/eta; beyond the"
         + " start's sharpness ratio no minimizer is that flat and GD does not converge. lambda is the"
         + " largest eigenvalue of the zero-residual (Gauss-Newton) Hessian J^T J at the current point,"
         + " which is the Hessian's at a minimizer.\n");
-    Files.writeString(out.resolve("report.md"), report.toString());
-    return 0;
+    try (Writer w = out.newFile("report.md")) {
+      w.write(report.toString());
+    }
   }
 
   private Run run(EscapeProblem problem, double[] top, double factor, double eta, double lambdaStart) {
@@ -119,7 +142,8 @@ public final class EscapeExperiment implements Callable<Integer> {
         recordedLambdas.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
-  private void write(EscapeProblem problem, List<Run> runs, List<String> csv, StringBuilder report)
+  private void write(AtomicOutputDirectory out, EscapeProblem problem, List<Run> runs, List<String> csv,
+      StringBuilder report)
       throws IOException {
     String name = problem.name();
     double lambdaStart = runs.get(0).lambdaStart();
@@ -146,9 +170,9 @@ public final class EscapeExperiment implements Callable<Integer> {
     }
     String title = String.format(Locale.ROOT, "(%s, depth %d)", name, problem.depth());
     Figures.save(Figures.chart("Loss over GD steps " + title, "step + 1", "loss", true, true, lines),
-        out.resolve(name + "-loss"));
+        out, name + "-loss");
     Figures.save(Figures.chart("lambda_max over GD steps " + title, "step + 1", "lambda_max", true, false,
-        sharpnessLines), out.resolve(name + "-lambda"));
+        sharpnessLines), out, name + "-lambda");
     report.append(String.format(Locale.ROOT, "%n![loss over steps](%1$s-loss.png)%n%n"
         + "![lambda_max over steps](%1$s-lambda.png)%n%n", name));
   }

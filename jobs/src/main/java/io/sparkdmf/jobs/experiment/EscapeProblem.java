@@ -62,7 +62,7 @@ record EscapeProblem(String name, Matrix target, List<Matrix> start, LossNormali
     return new EscapeProblem(name, target, rescaled(balanced, direction, (low + high) / 2), loss);
   }
 
-  /** W_1 = S^{1/N} V^T, W_k = S^{1/N}, W_N = U S^{1/N}: the flattest minimizers (maths.md section 4). */
+  /** W_1 = S^{1/N} V^T, W_k = S^{1/N}, W_N = U S^{1/N}: the flattest minimizers (docs/maths.md §4). */
   private static List<Matrix> balanced(Matrix target, int depth) {
     Decompositions.Svd svd = Decompositions.svd(target);
     int size = target.rows();

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
  * for the dynamics runs) and report.md, which puts our numbers beside the published ones.
  */
 final class ExperimentReport {
-  /** Published reconstruction errors at |Omega| = 2000, s = 1e-3 (../shared/targets.md). */
+  /** Published reconstruction errors at |Omega| = 2000, s = 1e-3 (Arora, Cohen, Hu, Luo, NeurIPS 2019). */
   private static final Map<String, Double> PUBLISHED = Map.of(
       "nuclear", 1.06e-1, "depth 2", 5.92e-2, "depth 3", 2.58e-5);
 
@@ -116,7 +117,11 @@ final class ExperimentReport {
         && r.spec().observed() == observed).toList();
   }
 
-  /** Median of a quantity over the seeds of each (depth, lr, scale), as one line per (depth, lr). */
+  /**
+   * Median of a quantity over the seeds of each (depth, lr, scale), as one line per (depth, lr) against
+   * the init scale; a sweep of one init scale (such as --quick) is drawn against the depth instead, one
+   * line per lr, so that the figure shows every run.
+   */
   private List<String> sweepFigures(Task task, int observed) throws IOException {
     List<RunResult> dmf = cell(Kind.DMF, task, observed);
     List<RunResult> nuclear = cell(Kind.NUCLEAR, task, observed);
@@ -128,33 +133,36 @@ final class ExperimentReport {
         {"effective-rank", "effective rank"}};
     List<ToDoubleFunction<RunResult>> quantities =
         List.of(RunResult::error, RunResult::nuclearNorm, RunResult::effectiveRank);
-    double[] scaleRange = {dmf.stream().mapToDouble(r -> r.spec().initScale()).min().orElse(1e-3),
-        dmf.stream().mapToDouble(r -> r.spec().initScale()).max().orElse(1e-3)};
+    boolean byDepth = dmf.stream().mapToDouble(r -> r.spec().initScale()).distinct().count() == 1;
+    ToDoubleFunction<RunResult> x = byDepth ? r -> r.spec().depth() : r -> r.spec().initScale();
+    Function<RunResult, String> line = byDepth
+        ? r -> String.format(Locale.ROOT, "lr %.0e, init scale %.0e", r.spec().lr(), r.spec().initScale())
+        : r -> String.format(Locale.ROOT, "depth %d, lr %.0e", r.spec().depth(), r.spec().lr());
+    double[] xRange = {dmf.stream().mapToDouble(x).min().orElse(1), dmf.stream().mapToDouble(x).max().orElse(1)};
     for (int p = 0; p < panels.length; p++) {
       ToDoubleFunction<RunResult> quantity = quantities.get(p);
       List<Figures.Line> lines = new ArrayList<>();
-      Map<String, List<RunResult>> byDepthAndLr = dmf.stream().collect(Collectors.groupingBy(
-          r -> String.format(Locale.ROOT, "depth %d, lr %.0e", r.spec().depth(), r.spec().lr()),
-          TreeMap::new, Collectors.toList()));
-      for (var entry : byDepthAndLr.entrySet()) {
-        TreeMap<Double, List<Double>> byScale = new TreeMap<>();
+      Map<String, List<RunResult>> byLine = dmf.stream().collect(Collectors.groupingBy(line, TreeMap::new,
+          Collectors.toList()));
+      for (var entry : byLine.entrySet()) {
+        TreeMap<Double, List<Double>> byX = new TreeMap<>();
         for (RunResult r : entry.getValue()) {
-          byScale.computeIfAbsent(r.spec().initScale(), s -> new ArrayList<>()).add(quantity.applyAsDouble(r));
+          byX.computeIfAbsent(x.applyAsDouble(r), s -> new ArrayList<>()).add(quantity.applyAsDouble(r));
         }
-        double[] x = byScale.keySet().stream().mapToDouble(Double::doubleValue).toArray();
-        double[] y = byScale.values().stream().mapToDouble(ExperimentReport::median).toArray();
-        lines.add(new Figures.Line(entry.getKey(), x, y, false));
+        double[] xs = byX.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] ys = byX.values().stream().mapToDouble(ExperimentReport::median).toArray();
+        lines.add(new Figures.Line(entry.getKey(), xs, ys, false));
       }
       if (!nuclear.isEmpty()) {
         double value = median(nuclear.stream().map(quantity::applyAsDouble).toList());
-        double[] x = scaleRange[0] == scaleRange[1]
-            ? new double[] {scaleRange[0] / 2, scaleRange[0] * 2} : scaleRange.clone();
-        lines.add(new Figures.Line("min nuclear norm", x, new double[] {value, value}, true));
+        double[] xs = xRange[0] == xRange[1] ? new double[] {xRange[0] / 2, xRange[0] * 2} : xRange.clone();
+        lines.add(new Figures.Line("min nuclear norm", xs, new double[] {value, value}, true));
       }
       String name = String.format(Locale.ROOT, "%s-%s-%d", panels[p][0], RunSpec.lower(task), observed);
       Figures.save(Figures.chart(String.format(Locale.ROOT, "%s: %s, %d %s", panels[p][1],
           RunSpec.lower(task), observed, task == Task.COMPLETION ? "entries" : "measurements"),
-          "init scale", panels[p][1], true, p == 0, lines), directory.resolve("figures").resolve(name));
+          byDepth ? "depth" : "init scale", panels[p][1], !byDepth, p == 0, lines),
+          directory.resolve("figures").resolve(name));
       names.add(name);
     }
     return names;
@@ -319,7 +327,7 @@ final class ExperimentReport {
   }
 
   /**
-   * Our dynamics beside the published description (../shared/targets.md: depth 3 has exactly five
+   * Our dynamics beside the published description (Arora et al. 2019: depth 3 has exactly five
    * singular values that jump, to about 33-55, between roughly 8.5k and 15k steps; depth 1 ends at
    * error 0.819), and the time scale our loss implies; {@code jumpsOf} holds each run's {@link #jumpSteps}.
    */
@@ -352,7 +360,7 @@ final class ExperimentReport {
     }
     RunSpec spec = dynamics.get(0).spec();
     out.write(String.format(Locale.ROOT, "%nWhy the step axis may differ: our loss is the mean squared error over the "
-        + "observed entries (maths.md), so for depth 1 gradient descent shrinks the residual on Ω by a factor "
+        + "observed entries (docs/maths.md), so for depth 1 gradient descent shrinks the residual on Ω by a factor "
         + "(1 - 2 lr / |Ω|) per step, by 1/e every |Ω| / (2 lr) = %.0f steps here. A run whose loss is "
         + "normalised differently (a sum, or a tenth of |Ω|) moves proportionally faster at the same lr; the "
         + "pattern (how many values jump, to what, in what order) does not depend on it.%n",

@@ -24,6 +24,9 @@ public final class Figures {
     XYChart chart = new XYChartBuilder().width(720).height(480).title(title)
         .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
     chart.getStyler().setXAxisLogarithmic(logX);
+    if (!logX) {
+      chart.getStyler().setXAxisDecimalPattern("#,##0.###"); // 33,320 rather than 3.332E4
+    }
     chart.getStyler().setYAxisLogarithmic(logY);
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
     chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);

@@ -41,13 +41,15 @@ public final class ImplicitRegularizationExperiment implements Callable<Integer>
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Experiment directory (created, or resumed).")
   Path out;
 
-  @Option(names = "--quick", description = "A few-minute subset: completion only, s = 1e-3, lr 1e-3, 3 seeds at |Omega| = 2000.")
+  @Option(names = "--quick", description = "A few-minute subset: completion only, |Omega| = 2000, s = 1e-3, lr 1e-3,"
+      + " depths 2-4 and the nuclear-norm baseline, 3 seeds; no dynamics runs. Options given as well still apply.")
   boolean quick;
 
   @Option(names = "--tasks", split = ",", description = "completion, sensing (default: both; completion with --quick).")
   List<Task> tasks;
 
-  @Option(names = "--observed", split = ",", description = "|Omega| or number of measurements (default: 2000,5000).")
+  @Option(names = "--observed", split = ",", description = "|Omega| or number of measurements (default: 2000,5000;"
+      + " 2000 with --quick).")
   List<Integer> observed;
 
   @Option(names = "--depths", split = ",", description = "Depths of the sweep (default: 2,3,4).")
@@ -67,7 +69,7 @@ public final class ImplicitRegularizationExperiment implements Callable<Integer>
   List<Long> seeds;
 
   @Option(names = "--dynamics-depths", paramLabel = "DEPTHS",
-      description = "Depths of the dynamics runs, comma-separated; empty for none (default: 1,2,3).")
+      description = "Depths of the dynamics runs, comma-separated; empty for none (default: 1,2,3; none with --quick).")
   String dynamicsDepths;
 
   @Option(names = "--dynamics-steps", defaultValue = "250000",
@@ -184,13 +186,13 @@ public final class ImplicitRegularizationExperiment implements Callable<Integer>
   private SweepPlan plan() {
     return new SweepPlan(
         orDefault(tasks, quick ? List.of(Task.COMPLETION) : List.of(Task.COMPLETION, Task.SENSING)),
-        orDefault(observed, List.of(2000, 5000)),
+        orDefault(observed, quick ? List.of(2000) : List.of(2000, 5000)),
         orDefault(depths, List.of(2, 3, 4)),
         orDefault(completionScales, quick ? List.of(1e-3) : List.of(1e-3, 1e-4, 1e-5, 1e-6)),
         orDefault(sensingScales, quick ? List.of(1e-3) : List.of(1e-3, 1e-4, 1e-5, 1e-6, 1e-7)),
         orDefault(learningRates, quick ? List.of(1e-3) : List.of(1e-3, 3e-4)),
         orDefault(seeds, List.of(0L, 1L, 2L)),
-        dynamicsDepths == null ? List.of(1, 2, 3) : depthList(dynamicsDepths),
+        dynamicsDepths != null ? depthList(dynamicsDepths) : quick ? List.of() : List.of(1, 2, 3),
         1e-3, 0.01);
   }
 

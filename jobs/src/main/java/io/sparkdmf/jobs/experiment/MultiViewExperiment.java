@@ -13,7 +13,7 @@ import io.sparkdmf.core.multiview.SampleBlock;
 import io.sparkdmf.core.multiview.ViewNormalisation;
 import io.sparkdmf.data.AtomicOutputDirectory;
 import io.sparkdmf.data.InputException;
-import io.sparkdmf.data.MultiViewReader;
+import io.sparkdmf.jobs.ViewCsvOptions;
 import io.sparkdmf.jobs.OutputOptions;
 import io.sparkdmf.jobs.RunRecord;
 import java.io.IOException;
@@ -54,13 +54,7 @@ public final class MultiViewExperiment implements Callable<Integer> {
       description = "A directory whose CSV files (sorted by name) are the views, rows = samples.")
   Path data;
 
-  @Option(names = "--header", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "The CSVs start with a header line (default: ${DEFAULT-VALUE}).")
-  boolean header;
-
-  @Option(names = "--label-column", defaultValue = "last",
-      description = "Column holding the labels: first or last (default: ${DEFAULT-VALUE}).")
-  String labelColumn;
+  @Mixin ViewCsvOptions csv;
 
   @Option(names = "--k", description = "Clusters (default: the number of distinct labels).")
   Integer clusters;
@@ -94,7 +88,7 @@ public final class MultiViewExperiment implements Callable<Integer> {
     if (files.isEmpty()) {
       throw new InputException(data.toString(), "no .csv files (one per view) in this directory");
     }
-    MultiViewData raw = MultiViewReader.readCsv(files, header, MultiViewReader.LabelColumn.parse(labelColumn), null);
+    MultiViewData raw = csv.read(files, null);
     if (raw.labels() == null) {
       throw new InputException(data.toString(), "the experiment needs labels: give --label-column first or last");
     }

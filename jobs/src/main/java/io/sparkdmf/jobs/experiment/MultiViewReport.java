@@ -156,10 +156,12 @@ final class MultiViewReport {
       double[] w = result.featureWeights()[v];
       double[] sorted = Arrays.stream(w).map(x -> -x * w.length).sorted().map(x -> -x).toArray();
       double[] rank = new double[sorted.length];
-      Arrays.setAll(rank, i -> (i + 1.0) / sorted.length);
+      Arrays.setAll(rank, i -> i + 1.0);
       lines.add(new Figures.Line(viewNames.get(v), rank, sorted, false));
     }
-    Figures.save(Figures.chart("Feature weights x feature count, sorted", "feature rank / feature count",
-        "d_v w_j", false, true, lines), out, "feature-weights");
+    // both axes logarithmic: the weights span many decades, and the few features that hold most of the
+    // weight sit at the first ranks, which a linear rank axis squeezes against the left edge
+    Figures.save(Figures.chart("Feature weights x feature count, by rank", "feature rank (1 = largest weight)",
+        "d_v w_j (1 = uniform)", true, true, lines), out, "feature-weights");
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparkdmf.core.checkpoint.CheckpointStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -82,13 +83,18 @@ final class RunStore {
 
   private void deleteCheckpoints(RunSpec spec) {
     Path runCheckpoints = checkpoints.resolve(spec.id());
-    if (!Files.exists(runCheckpoints)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(runCheckpoints)) {
-      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
+    try {
+      if (Files.exists(runCheckpoints)) {
+        try (Stream<Path> files = Files.walk(runCheckpoints)) {
+          for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+            Files.delete(path);
+          }
+        }
       }
+      // the last finished run takes the emptied checkpoints directory with it
+      Files.deleteIfExists(checkpoints);
+    } catch (DirectoryNotEmptyException stillInUse) {
+      // other runs are under way: the last of them deletes it
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete the checkpoints of the finished run " + spec.id(), e);
     }

@@ -51,7 +51,7 @@ final class Runner {
   static final int SIZE = 100;
   static final int RANK = 5;
   static final double TRAIN_THRESHOLD = 1e-6;
-  /** The baseline's allowed misfit per measurement (maths.md section 3). */
+  /** The baseline's allowed misfit per measurement (docs/maths.md §3). */
   static final double NUCLEAR_DELTA = 1e-3;
   static final int TOP_SINGULAR_VALUES = 10;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The three regimes of maths.md section 4 on the 15-layer scalar factorization (the published set-up,
+ * The three regimes of docs/maths.md §4 on the 15-layer scalar factorization (the published set-up,
  * where lambda_end lands within 1% of 2/eta) and on the depth-3 matrix one (where GD must at least
  * settle at a minimizer that is flatter than the start and stable, lambda_end <= 2/eta).
  */
@@ -21,8 +21,10 @@ class EscapeExperimentTest {
 
   @Test
   void gradientDescentReturnsEscapesToAFlatterMinimumOrNeverConverges() throws IOException {
-    assertEquals(0, Main.run("experiment", "escape", "--out", dir.toString()));
-    List<String> rows = Files.readAllLines(dir.resolve("escape.csv"));
+    Path out = dir.resolve("escape");
+    assertEquals(0, Main.run("experiment", "escape", "--out", out.toString()));
+    assertTrue(Files.exists(out.resolve("run.json")), "a finished run is recorded like every job's");
+    List<String> rows = Files.readAllLines(out.resolve("escape.csv"));
     assertEquals("problem,eta_factor,eta,lambda_start,lambda_end,converged,final_loss", rows.get(0));
     assertEquals(1 + 2 * EscapeExperiment.FACTORS.length, rows.size());
     for (String row : rows.subList(1, rows.size())) {
@@ -48,7 +50,7 @@ class EscapeExperimentTest {
     }
     assertEquals(List.of("matrix", "scalar"), rows.stream().skip(1).map(r -> r.split(",")[0]).distinct().sorted()
         .toList());
-    assertTrue(Files.exists(dir.resolve("scalar-loss.png")) && Files.exists(dir.resolve("matrix-lambda.png"))
-        && Files.exists(dir.resolve("report.md")));
+    assertTrue(Files.exists(out.resolve("scalar-loss.png")) && Files.exists(out.resolve("matrix-lambda.png"))
+        && Files.exists(out.resolve("report.md")));
   }
 }

@@ -34,7 +34,7 @@ class MultiViewExperimentTest {
       Files.writeString(data.resolve("view" + v + ".csv"), csv);
     }
     Path out = dir.resolve("out");
-    assertEquals(0, Main.run("experiment", "multiview", "--data", data.toString(), "--seeds", "2", "--out",
+    assertEquals(0, Main.run("experiment", "multiview", "--data", data.toString(), "--header", "--label-column", "last", "--seeds", "2", "--out",
         out.toString()));
     List<String> results = Files.readAllLines(out.resolve("results.csv"));
     assertEquals("method,acc_mean,acc_std,nmi_mean,nmi_std,purity_mean,ari_mean,seconds_mean,iterations_mean",
