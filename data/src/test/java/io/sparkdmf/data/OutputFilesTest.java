@@ -55,6 +55,36 @@ class OutputFilesTest {
     assertEquals(0, entriesIn(dir));
   }
 
+  /** A run killed outright leaves its staging directory; the next run beside it removes it. */
+  @Test
+  void aKilledRunsStagingIsRemovedByTheNextRun() throws IOException, InterruptedException {
+    String target = dir.resolve("run").toString();
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    String ours = "-" + ProcessHandle.current().pid() + "-";
+    Path abandoned;
+    try (AtomicOutputDirectory killed = AtomicOutputDirectory.create(target, false, new Configuration())) {
+      Path staging = onlyEntry();
+      abandoned = staging.resolveSibling(staging.getFileName().toString().replace(ours, "-" + gone.pid() + "-"));
+      Files.move(staging, abandoned); // as if written by a process that no longer runs
+    }
+    assertTrue(Files.exists(abandoned));
+    try (AtomicOutputDirectory alive = AtomicOutputDirectory.create(target, false, new Configuration());
+        AtomicOutputDirectory next = AtomicOutputDirectory.create(target, false, new Configuration())) {
+      assertFalse(Files.exists(abandoned), "the dead process's staging directory is gone");
+      assertEquals(2, entriesIn(dir), "the live runs' staging directories stay");
+    }
+    assertEquals(0, entriesIn(dir));
+  }
+
+  private Path onlyEntry() throws IOException {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.reduce((a, b) -> {
+        throw new IllegalStateException("more than one entry in " + dir);
+      }).orElseThrow();
+    }
+  }
+
   @Test
   void existingOutputIsKeptUnlessOverwriteIsAsked() throws IOException {
     Path target = Files.createDirectory(dir.resolve("old"));

@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -89,5 +93,27 @@ class BatchRunTest {
   void aMissingConfigFileIsRefused() {
     assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--config", dir.resolve("absent.properties").toString(),
         "--out", dir.resolve("out").toString()));
+  }
+
+  /** Every job's help lists --config, which is read before the job's own options. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jobs")
+  void everyHelpListsTheConfigOption(List<String> job) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      List<String> args = new ArrayList<>(job);
+      args.add("--help");
+      assertEquals(0, Main.run(args.toArray(String[]::new)));
+    } finally {
+      System.setOut(original);
+    }
+    assertTrue(printed.toString(StandardCharsets.UTF_8).contains("--config=FILE"), printed.toString(StandardCharsets.UTF_8));
+  }
+
+  static Stream<List<String>> jobs() {
+    return Stream.of(List.of("complete"), List.of("sense"), List.of("sharpness"), List.of("cluster"),
+        List.of("experiment", "multiview"), List.of("experiment", "escape"), List.of("bench", "step"));
   }
 }
