@@ -183,7 +183,7 @@ public final class ImplicitRegularizationExperiment implements Callable<Integer>
     }
   }
 
-  private SweepPlan plan() {
+  SweepPlan plan() {
     return new SweepPlan(
         orDefault(tasks, quick ? List.of(Task.COMPLETION) : List.of(Task.COMPLETION, Task.SENSING)),
         orDefault(observed, quick ? List.of(2000) : List.of(2000, 5000)),

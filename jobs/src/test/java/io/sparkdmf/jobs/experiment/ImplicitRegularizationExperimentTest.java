@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A tiny sweep end to end, and its resume after an interruption. */
@@ -130,5 +131,20 @@ class ImplicitRegularizationExperimentTest {
       // Rounding differs (one gemm for both runs against two gemv per run), nothing else.
       assertEquals(column(a, 9), column(t, 9), 1e-9 * column(a, 9), "error of depth " + depth);
     }
+  }
+
+  /** --quick runs what its help says, and nothing else. */
+  @Test
+  void quickIsCompletionAtTwoThousandEntriesWithoutDynamics() {
+    ImplicitRegularizationExperiment experiment = new ImplicitRegularizationExperiment();
+    new CommandLine(experiment).parseArgs("--quick", "--out", dir.resolve("quick").toString());
+    List<RunSpec> runs = experiment.plan().runs();
+    assertTrue(runs.stream().allMatch(r -> r.task() == RunSpec.Task.COMPLETION && r.observed() == 2000
+        && r.kind() != RunSpec.Kind.DYNAMICS), runs.toString());
+    assertTrue(runs.stream().filter(r -> r.kind() == RunSpec.Kind.DMF)
+        .allMatch(r -> r.initScale() == 1e-3 && r.lr() == 1e-3), runs.toString());
+    assertEquals(List.of(2, 3, 4), runs.stream().filter(r -> r.kind() == RunSpec.Kind.DMF).map(RunSpec::depth)
+        .distinct().sorted().toList());
+    assertEquals(List.of(0L, 1L, 2L), runs.stream().map(RunSpec::seed).distinct().sorted().toList());
   }
 }
