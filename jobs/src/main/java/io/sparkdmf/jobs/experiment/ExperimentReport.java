@@ -45,7 +45,6 @@ final class ExperimentReport {
 
   void write() throws IOException {
     Files.createDirectories(directory.resolve("figures"));
-    Files.createDirectories(directory.resolve("dynamics"));
     writeAtomically("results.csv", this::writeResultsCsv);
     List<String> figures = new ArrayList<>();
     for (Task task : Task.values()) {
@@ -54,6 +53,9 @@ final class ExperimentReport {
       }
     }
     List<RunResult> dynamics = ofKind(Kind.DYNAMICS);
+    if (!dynamics.isEmpty()) {
+      Files.createDirectories(directory.resolve("dynamics"));
+    }
     for (RunResult run : dynamics) {
       writeAtomically("dynamics/" + run.spec().id() + ".csv", out -> writeTrajectory(run, out));
       figures.add(dynamicsFigure(run));
