@@ -55,7 +55,8 @@ final class HelperThread implements AutoCloseable {
       } else {
         parked = true;
         // re-read after announcing the park: a round opened in between is seen here or wakes the park
-        if (rounds.get() == seen && !closed) {
+        ClaimRound<?> now = rounds.get();
+        if ((now == null || now == seen) && !closed) {
           LockSupport.park(this);
         }
         parked = false;
@@ -63,6 +64,11 @@ final class HelperThread implements AutoCloseable {
         idleSince = System.nanoTime();
       }
     }
+  }
+
+  /** True while the helper is parked: idle, and using no core. */
+  boolean isParked() {
+    return thread.getState() == Thread.State.WAITING;
   }
 
   @Override

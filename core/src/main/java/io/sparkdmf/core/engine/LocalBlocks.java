@@ -103,6 +103,11 @@ public final class LocalBlocks<B> implements DistributedBlocks<B> {
     return buffer;
   }
 
+  /** True when every helper is parked (for tests: an idle engine must not hold a core). */
+  boolean helpersParked() {
+    return helpers.stream().allMatch(HelperThread::isParked);
+  }
+
   @Override
   public String engineName() {
     return "local";

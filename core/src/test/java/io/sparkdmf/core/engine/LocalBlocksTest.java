@@ -3,6 +3,7 @@ package io.sparkdmf.core.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,32 @@ class LocalBlocksTest {
         // Idle past the spin: the workers have parked and must wake for the next step.
         Thread.sleep(HelperThread.WAIT_BEFORE_PARKING_NANOS / 1_000_000 * 5);
         assertEquals(expected, engine.aggregate(3, new ListingKernel(-1)), threads + " threads, after idling");
+      }
+    }
+  }
+
+  /** Between steps a helper waits briefly, then parks: an idle engine holds no core. */
+  @Test
+  void idleHelpersPark() throws InterruptedException {
+    BlockKernel<Integer, Integer, List<Integer>> slow = new ListingKernel(-1) {
+      @Override
+      public List<Integer> accumulate(Integer factor, Integer block, List<Integer> into) {
+        try {
+          Thread.sleep(2); // long enough for the helper to wake and take the second chunk
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        return super.accumulate(factor, block, into);
+      }
+    };
+    try (LocalBlocks<Integer> engine = new LocalBlocks<>(BLOCKS, 2)) {
+      for (int step = 0; step < 3; step++) {
+        assertEquals(BLOCKS, engine.aggregate(1, slow));
+      }
+      Thread.sleep(HelperThread.WAIT_BEFORE_PARKING_NANOS / 1_000_000 * 20);
+      for (int sample = 0; sample < 20; sample++) {
+        assertTrue(engine.helpersParked(), "sample " + sample + ": a helper still runs while the engine is idle");
+        Thread.sleep(1);
       }
     }
   }
