@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.api.java.JavaRDD;
@@ -18,6 +19,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.Tuple2;
 
 /**
@@ -29,6 +32,8 @@ import scala.Tuple2;
  * {@link InputException} naming the file and the line or row.
  */
 public final class RatingFileReader {
+  private static final Logger LOG = LoggerFactory.getLogger(RatingFileReader.class);
+
   private final JavaSparkContext sc;
   private final boolean header;
   /** user, item and rating column names for Parquet input; null for text files. */
@@ -85,8 +90,27 @@ public final class RatingFileReader {
     }
   }
 
-  /** Held-out ratings in the rows and columns of {@code train}; ids it has never seen are errors. */
-  public EntryBlock readHeldOut(String pathOrGlob, RatingDataset train) {
+  /** What to do with a held-out rating whose user or item has no training ratings. */
+  public enum ColdStart {
+    /** Leave it out of the evaluation (and say how many were left out), as ALS users evaluate. */
+    DROP,
+    /** Fail, naming the file and line. */
+    ERROR;
+
+    public static ColdStart parse(String name) {
+      try {
+        return valueOf(name.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("unknown cold-start strategy '" + name + "' (drop or error)");
+      }
+    }
+  }
+
+  /**
+   * Held-out ratings in the rows and columns of {@code train}; a rating of a user or item it has never
+   * seen is dropped or an error, as {@code coldStart} says.
+   */
+  public EntryBlock readHeldOut(String pathOrGlob, RatingDataset train, ColdStart coldStart) {
     List<String> files = files(pathOrGlob);
     Map<String, Integer> users = indexOf(train.userIds());
     Map<String, Integer> items = indexOf(train.itemIds());
@@ -94,15 +118,24 @@ public final class RatingFileReader {
     JavaRDD<Rating> ratings = ratings(files);
     List<Rating> all = ratings.collect();
     ratings.unpersist(false);
+    long dropped = 0;
     for (Rating r : all) {
       Integer i = users.get(r.user());
       Integer j = items.get(r.item());
       if (i == null || j == null) {
+        if (coldStart == ColdStart.DROP) {
+          dropped++;
+          continue;
+        }
         throw new InputException(LineLocation.file(files, r.location()), LineLocation.line(r.location()),
             (i == null ? "user '" + r.user() : "item '" + r.item()) + "' has no training ratings, so the model"
-                + " cannot predict it");
+                + " cannot predict it (--cold-start drop leaves such ratings out)");
       }
       builder.add(i, j, r.value());
+    }
+    if (dropped > 0) {
+      LOG.warn("{}: left out {} of {} held-out ratings whose user or item has no training ratings"
+          + " (--cold-start drop)", pathOrGlob, dropped, all.size());
     }
     return builder.build();
   }

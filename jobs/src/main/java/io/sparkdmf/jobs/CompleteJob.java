@@ -59,6 +59,12 @@ final class CompleteJob implements Callable<Integer> {
       description = "Column names of Parquet ratings (default: ${DEFAULT-VALUE}).")
   List<String> ratingColumns;
 
+  @Option(names = "--cold-start", defaultValue = "drop", paramLabel = "drop|error",
+      description = "A --test rating whose user or item has no training ratings is left out of the evaluation"
+          + " (drop, with a count in the log, as ALS users evaluate) or an error naming the file and line"
+          + " (default: ${DEFAULT-VALUE}).")
+  String coldStart;
+
   @Option(names = "--reg", defaultValue = "0", paramLabel = "LAMBDA",
       description = "Weight of an L2 penalty on the factors, weighted per row and column by their entries as"
           + " MLlib ALS's regParam (depth >= 2; default: ${DEFAULT-VALUE}, the implicit regularization alone).")
@@ -109,7 +115,7 @@ final class CompleteJob implements Callable<Integer> {
         ? RatingFileReader.parquet(sc, ratingColumns.get(0), ratingColumns.get(1), ratingColumns.get(2))
         : new RatingFileReader(sc, data.header);
     RatingFileReader.RatingDataset dataset = reader.read(data.input);
-    EntryBlock test = data.testInput == null ? EntryBlock.concat(List.of()) : reader.readHeldOut(data.testInput, dataset);
+    EntryBlock test = data.testInput == null ? EntryBlock.concat(List.of()) : reader.readHeldOut(data.testInput, dataset, RatingFileReader.ColdStart.parse(coldStart));
     return task(dataset.entries(), test, sc, parallelism, dataset);
   }
 

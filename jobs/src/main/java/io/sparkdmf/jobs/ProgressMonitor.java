@@ -49,7 +49,7 @@ final class ProgressMonitor implements TrainingListener {
     this.logEverySeconds = options.logEverySeconds;
     this.truth = truth;
     this.test = test;
-    this.singularValues = matrixEntries <= MAX_DIAGNOSED_ENTRIES ? options.singularValues : 0;
+    this.singularValues = matrixEntries <= MAX_DIAGNOSED_ENTRIES ? options.singularValues(matrixEntries) : 0;
   }
 
   @Override

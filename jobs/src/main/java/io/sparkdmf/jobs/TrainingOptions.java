@@ -53,10 +53,19 @@ final class TrainingOptions {
       description = "Steps between rows of history.csv (default: ${DEFAULT-VALUE}).")
   int historyEvery;
 
-  @Option(names = "--singular-values", defaultValue = "10",
+  @Option(names = "--singular-values",
       description = "Top singular values of W recorded in history.csv, with its nuclear norm and effective"
-          + " rank; 0 turns the diagnostics off (default: ${DEFAULT-VALUE}).")
-  int singularValues;
+          + " rank; 0 turns the diagnostics off (default: 10 for W of up to 10^5 entries, 0 above, where an SVD"
+          + " of W at every history row costs more than the steps between).")
+  Integer singularValues;
+
+  /** Up to this many entries of W, the singular values are recorded unless --singular-values says otherwise. */
+  static final long DEFAULT_DIAGNOSED_ENTRIES = 100_000;
+
+  /** The --singular-values given, or the default for a W of {@code matrixEntries} entries. */
+  int singularValues(long matrixEntries) {
+    return singularValues != null ? singularValues : matrixEntries <= DEFAULT_DIAGNOSED_ENTRIES ? 10 : 0;
+  }
 
   @Option(names = "--log-every", defaultValue = "2", paramLabel = "SECONDS",
       description = "Seconds between progress lines (default: ${DEFAULT-VALUE}).")
@@ -70,7 +79,7 @@ final class TrainingOptions {
     if (historyEvery < 1) {
       throw new IllegalArgumentException("--history-every must be at least 1");
     }
-    if (singularValues < 0) {
+    if (singularValues != null && singularValues < 0) {
       throw new IllegalArgumentException("--singular-values must not be negative");
     }
     if (checkpointEvery < 1) {

@@ -167,9 +167,16 @@ class CompleteJobTest {
     assertEquals("u" + 7 * problem.test().row(0), first[0]);
     assertEquals("item-" + problem.test().col(0), first[1]);
 
-    Path unseen = Files.writeString(dir.resolve("unseen.csv"), "user,item,rating\nstranger,item-0,1.0\n");
+    Path unseen = Files.writeString(dir.resolve("unseen.csv"), "user,item,rating\nstranger,item-0,1.0\n"
+        + ratings(problem.test()));
     assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--input", train.toString(), "--ratings", "--header",
-        "--test", unseen.toString(), "--out", dir.resolve("out2").toString()));
+        "--test", unseen.toString(), "--cold-start", "error", "--out", dir.resolve("out2").toString()));
+    // by default an unseen user's rating is left out of the evaluation, as ALS users evaluate
+    Path dropped = dir.resolve("dropped");
+    assertEquals(0, Main.run("complete", "--input", train.toString(), "--ratings", "--header",
+        "--test", unseen.toString(), "--lr", "3e-3", "--max-steps", "200", "--out", dropped.toString()));
+    assertEquals(problem.test().size() + 1, Files.readAllLines(dropped.resolve("predictions.csv")).size(),
+        "a header and one line per test rating of known users and items");
     Path repeated = Files.writeString(dir.resolve("repeated.csv"), "a,b,1\nc,b,2\na,b,3\n");
     assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--input", repeated.toString(), "--ratings",
         "--out", dir.resolve("out3").toString()));
