@@ -1,5 +1,6 @@
 package io.sparkdmf.data;
 
+import io.sparkdmf.core.EnumNames;
 import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.multiview.MultiViewData;
 import java.io.BufferedReader;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.types.Array;
 import us.hebi.matlab.mat.types.Cell;
@@ -31,11 +31,7 @@ public final class MultiViewReader {
     NONE, FIRST, LAST;
 
     public static LabelColumn parse(String name) {
-      try {
-        return valueOf(name.trim().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("unknown label column '" + name + "' (none, first or last)");
-      }
+      return EnumNames.parse(LabelColumn.class, name, "label column");
     }
   }
 

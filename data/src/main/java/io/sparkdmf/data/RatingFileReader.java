@@ -1,5 +1,6 @@
 package io.sparkdmf.data;
 
+import io.sparkdmf.core.EnumNames;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.completion.EntryBlockBuilder;
 import java.io.Serializable;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.api.java.JavaRDD;
@@ -98,11 +98,7 @@ public final class RatingFileReader {
     ERROR;
 
     public static ColdStart parse(String name) {
-      try {
-        return valueOf(name.trim().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("unknown cold-start strategy '" + name + "' (drop or error)");
-      }
+      return EnumNames.parse(ColdStart.class, name, "cold-start strategy");
     }
   }
 

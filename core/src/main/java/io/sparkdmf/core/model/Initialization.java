@@ -1,10 +1,10 @@
 package io.sparkdmf.core.model;
 
+import io.sparkdmf.core.EnumNames;
 import io.sparkdmf.core.linalg.Decompositions;
 import io.sparkdmf.core.linalg.Matrix;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -20,12 +20,7 @@ public enum Initialization {
   ORTHOGONAL;
 
   public static Initialization parse(String name) {
-    try {
-      return valueOf(name.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "unknown initialization '" + name + "' (expected gaussian, identity or orthogonal)");
-    }
+    return EnumNames.parse(Initialization.class, name, "initialization");
   }
 
   public DeepFactorization create(FactorShapes shapes, double scale, long seed) {
