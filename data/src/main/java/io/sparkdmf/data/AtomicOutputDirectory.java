@@ -52,12 +52,15 @@ public final class AtomicOutputDirectory implements AutoCloseable {
     }
     try {
       Path targetPath = new Path(target);
-      if (targetPath.getFileSystem(conf).exists(targetPath)) {
-        throw new InputException(target,
-            "the output directory already exists; choose another --out or pass --overwrite");
-      }
+      refuseExisting(targetPath.getFileSystem(conf), targetPath, target);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot check the output directory " + target, e);
+    }
+  }
+
+  private static void refuseExisting(FileSystem fs, Path targetPath, String target) throws IOException {
+    if (fs.exists(targetPath)) {
+      throw new InputException(target, "the output directory already exists; choose another --out or pass --overwrite");
     }
   }
 
@@ -71,7 +74,9 @@ public final class AtomicOutputDirectory implements AutoCloseable {
       FileSystem fs = targetPath.getFileSystem(conf);
       targetPath = fs.makeQualified(targetPath);
       fs.setWriteChecksum(false); // no .crc side files beside the results on local disks
-      refuseExisting(target, overwrite, conf);
+      if (!overwrite) {
+        refuseExisting(fs, targetPath, target);
+      }
       removeAbandonedStaging(fs, targetPath);
       Path staging = new Path(targetPath.getParent(), stagingPrefix(targetPath) + HOST + "-"
           + ProcessHandle.current().pid() + "-" + UUID.randomUUID());

@@ -49,10 +49,13 @@ final class LabelLeak {
   }
 
   private static boolean looksLikeLabels(Matrix view, int column) {
+    if (!isIntegerColumn(view, column)) {
+      return false;
+    }
     Set<Double> values = new HashSet<>();
     for (int i = 0; i < view.rows(); i++) {
       double value = view.get(i, column);
-      if (value != Math.rint(value) || value < 0 || values.add(value) && values.size() > MAX_CLASSES) {
+      if (value < 0 || values.add(value) && values.size() > MAX_CLASSES) {
         return false;
       }
     }

@@ -2,6 +2,7 @@ package io.sparkdmf.data;
 
 import io.sparkdmf.core.EnumNames;
 import io.sparkdmf.core.linalg.Matrix;
+import io.sparkdmf.core.multiview.BadViewException;
 import io.sparkdmf.core.multiview.MultiViewData;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -233,18 +234,13 @@ public final class MultiViewReader {
     return out;
   }
 
-  /** The views checked; a problem is reported against the file of the view its message names. */
+  /** The views checked; a problem with one view is reported against that view's file. */
   private static MultiViewData checked(List<String> names, List<Matrix> views, int[] labels, List<String> sources) {
     try {
       return new MultiViewData(names, views, labels);
     } catch (IllegalArgumentException e) {
-      String where = sources.get(0);
-      for (int v = 0; v < names.size(); v++) {
-        if (e.getMessage().startsWith("view '" + names.get(v) + "'")) {
-          where = sources.get(v);
-        }
-      }
-      throw new InputException(where, e.getMessage());
+      throw new InputException(e instanceof BadViewException bad ? sources.get(bad.view()) : sources.get(0),
+          e.getMessage());
     }
   }
 

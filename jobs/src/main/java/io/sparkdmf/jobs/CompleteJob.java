@@ -115,7 +115,8 @@ final class CompleteJob implements Callable<Integer> {
         ? RatingFileReader.parquet(sc, ratingColumns.get(0), ratingColumns.get(1), ratingColumns.get(2))
         : new RatingFileReader(sc, data.header);
     RatingFileReader.RatingDataset dataset = reader.read(data.input);
-    EntryBlock test = data.testInput == null ? EntryBlock.concat(List.of()) : reader.readHeldOut(data.testInput, dataset, RatingFileReader.ColdStart.parse(coldStart));
+    EntryBlock test = data.testInput == null ? EntryBlock.concat(List.of())
+        : reader.readHeldOut(data.testInput, dataset, RatingFileReader.ColdStart.parse(coldStart));
     return task(dataset.entries(), test, sc, parallelism, dataset);
   }
 

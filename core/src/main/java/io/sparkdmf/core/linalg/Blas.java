@@ -32,8 +32,18 @@ public final class Blas {
   /**
    * A line for the logs saying which BLAS is in use, so a user can see why a run is slow: for the
    * native implementation, the shared library it loaded (read from /proc/self/maps where there is one).
+   * Worked out once: checkpoints record it every time they are written.
    */
   public static String implementation() {
+    return Description.LINE;
+  }
+
+  /** Holds the description, made on first use (after the BLAS has loaded its library). */
+  private static final class Description {
+    static final String LINE = describe();
+  }
+
+  private static String describe() {
     String name = BLAS_INSTANCE.getClass().getSimpleName();
     if (name.startsWith("JNI")) {
       String kernels = System.getenv("OPENBLAS_CORETYPE");

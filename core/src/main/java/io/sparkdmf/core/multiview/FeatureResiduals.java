@@ -45,8 +45,8 @@ record FeatureResiduals(double[] energy, double[] rounding) {
 
   /**
    * gamma (||X_j|| + a_j)^2 with a_j = sum_r |Psi_jr| sqrt(G_rr). Each sum over the n samples is off
-   * by at most {@link Rounding#gamma gamma_n} times the sum of its terms' absolute values: for ||X_j||^2 and G (H is
-   * non-negative) that is the value itself; for C_jr = sum_s X_js H_rs it is at most
+   * by at most {@link Rounding#gamma gamma_n} times the sum of its terms' absolute values: for
+   * ||X_j||^2 and G (H is non-negative) that is the value itself; for C_jr = sum_s X_js H_rs it is at most
    * ||X_j|| sqrt(G_rr) by Cauchy-Schwarz. The k-term products with Psi add gamma_2k on top. So
    * |error| &lt;= gamma_{n+2k+2} (||X_j||^2 + 2 ||X_j|| a_j + sum_qr |Psi_jq| G_qr |Psi_jr|), and
    * since |G_qr| &lt;= sqrt(G_qq G_rr) for a Gram matrix the last sum is at most a_j^2: the bound

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Views of the same samples, each samples x features as read (row i of every view is sample i), with
  * optional ground-truth labels. The constructor checks what the model needs and names the view and
- * feature when something is wrong.
+ * feature when something is wrong (a {@link BadViewException} when one view is at fault).
  */
 public record MultiViewData(List<String> names, List<Matrix> views, int[] labels) {
 
@@ -24,7 +24,7 @@ public record MultiViewData(List<String> names, List<Matrix> views, int[] labels
       Matrix view = views.get(v);
       String name = names.get(v);
       if (view.rows() != n) {
-        throw new IllegalArgumentException("view '" + name + "' has " + view.rows() + " samples but view '"
+        throw new BadViewException(v, "view '" + name + "' has " + view.rows() + " samples but view '"
             + names.get(0) + "' has " + n);
       }
       for (int j = 0; j < view.cols(); j++) {
@@ -33,13 +33,13 @@ public record MultiViewData(List<String> names, List<Matrix> views, int[] labels
         for (int i = 0; i < n; i++) {
           double value = view.get(i, j);
           if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("view '" + name + "', sample " + (i + 1) + ", feature " + (j + 1)
+            throw new BadViewException(v, "view '" + name + "', sample " + (i + 1) + ", feature " + (j + 1)
                 + ": value " + value + " is not finite");
           }
           constant &= value == first;
         }
         if (constant) {
-          throw new IllegalArgumentException("view '" + name + "', feature " + (j + 1) + " is constant ("
+          throw new BadViewException(v, "view '" + name + "', feature " + (j + 1) + " is constant ("
               + first + " for every sample): it carries no information; remove it");
         }
       }
