@@ -9,6 +9,8 @@ import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.model.FactorShapes;
 import io.sparkdmf.core.model.Initialization;
 import io.sparkdmf.core.optim.Optimizer;
+import io.sparkdmf.core.ratings.RatingSettings;
+import io.sparkdmf.core.ratings.RatingsFit;
 import io.sparkdmf.core.routing.CompletionRouting;
 import io.sparkdmf.core.train.StoppingRule;
 import io.sparkdmf.core.train.TrainData;
@@ -44,9 +46,12 @@ import org.apache.spark.storage.StorageLevel;
  * factorization R ~ W_N ... W_1 (users x items) to a DataFrame of (user, item, rating) by gradient
  * training from small initialization on the engine the data size calls for, and returns a
  * {@link DeepMatrixFactorizationModel}. Ids are any integers (mapped to indices internally).
- * By default a global mean and per-user and per-item biases are fitted first ({@link RatingBiases})
- * and the factors fit what they leave; {@code regParam} adds ALS's weighted L2 penalty
- * ({@link io.sparkdmf.core.penalty.FactorPenalty}) to the implicit regularization of depth.
+ * By default it fits ratings as {@code dmf complete --ratings} does ({@link RatingsFit}): a global mean
+ * and per-user and per-item biases first ({@link RatingBiases}), the factors to what they leave, with
+ * ALS's weighted L2 penalty ({@link io.sparkdmf.core.penalty.FactorPenalty}) chosen and training
+ * stopped on a {@code validationFraction} of the ratings held out, the best model kept. With
+ * {@code validationFraction} 0 it trains on every rating for {@code maxIter} steps or down to {@code tol}
+ * instead, with the {@code regParam} given (0 when left to choose) and biases only if {@code biases}.
  */
 public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactorizationModel>
     implements DefaultParamsWritable {
@@ -67,6 +72,8 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   private final DoubleParam tol;
   private final DoubleParam regParam;
   private final BooleanParam biases;
+  private final DoubleParam validationFraction;
+  private final IntParam patience;
   private final DoubleParam biasRegParam;
   private final Param<String> engine;
   private final IntParam numBlocks;
@@ -93,7 +100,13 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
     maxIter = new IntParam(uid, "maxIter", "most full-batch steps (>= 0)", ParamValidators.gtEq(0));
     tol = new DoubleParam(uid, "tol", "stop once the train MSE is at most this (>= 0)", ParamValidators.gtEq(0));
     regParam = new DoubleParam(uid, "regParam", "weight of the L2 penalty on the factors, each user and item"
-        + " vector weighted by its ratings as in ALS (>= 0; 0: implicit regularization alone)", ParamValidators.gtEq(0));
+        + " vector weighted by its ratings as in ALS (>= 0; 0: implicit regularization alone; NaN: chosen on the"
+        + " held-out ratings)", new NonNegativeOrNaN());
+    validationFraction = new DoubleParam(uid, "validationFraction", "share of the ratings held out to choose the"
+        + " penalty and stop training, the best model kept ([0, 1); 0: train on all for maxIter steps)",
+        ParamValidators.inRange(0, 1, true, false));
+    patience = new IntParam(uid, "patience", "held-out measurements (every " + RatingSettings.DEFAULTS.validationEvery()
+        + " steps) without improvement before a stage stops (>= 1)", ParamValidators.gtEq(1));
     biases = new BooleanParam(uid, "biases", "fit a global mean and a bias per user and per item first, and"
         + " the factors to what they leave");
     biasRegParam = new DoubleParam(uid, "biasRegParam", "ridge weight of the biases, in pseudo-ratings at"
@@ -108,16 +121,19 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
     setDefault(ratingCol, "rating");
     setDefault(predictionCol, "prediction");
     setDefault(coldStartStrategy, RecommenderColumns.NAN);
-    setDefault(depth, 3);
-    setDefault(width, 16);
-    setDefault(initScale, 0.3);
-    setDefault(optimizer, "adam");
-    setDefault(learningRate, 0.05);
-    setDefault(maxIter, 100);
+    RatingSettings defaults = RatingSettings.DEFAULTS;
+    setDefault(depth, defaults.depth());
+    setDefault(width, defaults.width());
+    setDefault(initScale, defaults.initScale());
+    setDefault(optimizer, defaults.optimizer().name().toLowerCase(Locale.ROOT));
+    setDefault(learningRate, defaults.learningRate());
+    setDefault(maxIter, defaults.maxSteps());
     setDefault(tol, 0.0);
-    setDefault(regParam, 0.0);
+    setDefault(regParam, defaults.regParam());
     setDefault(biases, true);
-    setDefault(biasRegParam, 10.0);
+    setDefault(biasRegParam, defaults.biasReg());
+    setDefault(validationFraction, defaults.validationFraction());
+    setDefault(patience, defaults.patience());
     setDefault(engine, "auto");
     setDefault(numBlocks, 0);
     setDefault(seed, 0L);
@@ -143,6 +159,8 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   public DoubleParam tol() { return tol; }
   public DoubleParam regParam() { return regParam; }
   public BooleanParam biases() { return biases; }
+  public DoubleParam validationFraction() { return validationFraction; }
+  public IntParam patience() { return patience; }
   public DoubleParam biasRegParam() { return biasRegParam; }
   public Param<String> engine() { return engine; }
   public IntParam numBlocks() { return numBlocks; }
@@ -162,6 +180,8 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   public DeepMatrixFactorization setTol(double value) { set(tol, value); return this; }
   public DeepMatrixFactorization setRegParam(double value) { set(regParam, value); return this; }
   public DeepMatrixFactorization setBiases(boolean value) { set(biases, value); return this; }
+  public DeepMatrixFactorization setValidationFraction(double value) { set(validationFraction, value); return this; }
+  public DeepMatrixFactorization setPatience(int value) { set(patience, value); return this; }
   public DeepMatrixFactorization setBiasRegParam(double value) { set(biasRegParam, value); return this; }
   public DeepMatrixFactorization setEngine(String value) { set(engine, value); return this; }
   public DeepMatrixFactorization setNumBlocks(int value) { set(numBlocks, value); return this; }
@@ -192,24 +212,26 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
       IdIndex users = IdIndex.of(distinct(ratings, getOrDefault(userCol)));
       IdIndex items = IdIndex.of(distinct(ratings, getOrDefault(itemCol)));
       JavaRDD<EntryBlock> ratingEntries = entries(sc, ratings, users, items, parallelism);
-      RatingBiases baseline = (Boolean) getOrDefault(biases)
-          ? RatingBiases.fit(ratingEntries, users.size(), items.size(), (Double) getOrDefault(biasRegParam)) : null;
-      JavaRDD<EntryBlock> entries = baseline == null ? ratingEntries
-          : baseline.residuals(ratingEntries).persist(StorageLevel.MEMORY_AND_DISK());
-      long count = entries.map(EntryBlock::size).fold(0, Integer::sum);
-      int hidden = (Integer) getOrDefault(width);
-      FactorShapes shapes = new FactorShapes(users.size(), items.size(), (Integer) getOrDefault(depth), hidden);
-      DeepFactorization start = Initialization.GAUSSIAN.create(shapes, (Double) getOrDefault(initScale), (Long) getOrDefault(seed));
+      EngineChoice engineChoice = EngineChoice.valueOf(getOrDefault(engine).toUpperCase(Locale.ROOT));
       DeepFactorization fitted;
-      try (TrainData data = CompletionRouting.route(
-              EngineChoice.valueOf(getOrDefault(engine).toUpperCase(Locale.ROOT)), count, users.size(), items.size(), hidden,
-              parallelism, (Double) getOrDefault(regParam), () -> new ArrayList<>(entries.collect()), () -> entries);
-          TrainingState state = data.start(start,
-              Optimizer.Kind.parse(getOrDefault(optimizer)).create((Double) getOrDefault(learningRate)))) {
-        fitted = new Trainer(new StoppingRule((Integer) getOrDefault(maxIter), (Double) getOrDefault(tol)), TrainingListener.NONE)
-            .train(state, 0).model();
+      RatingBiases baseline;
+      try {
+        if ((Double) getOrDefault(validationFraction) > 0) {
+          if (!(Boolean) getOrDefault(biases)) {
+            throw new IllegalArgumentException("fitting with a validation split always fits biases; set"
+                + " validationFraction to 0 to train without them");
+          }
+          RatingsFit.Fitted result = RatingsFit.fit(ratingEntries, users.size(), items.size(), ratingSettings(),
+              engineChoice, parallelism, TrainingListener.NONE);
+          fitted = result.factors();
+          baseline = result.biases();
+        } else {
+          baseline = (Boolean) getOrDefault(biases)
+              ? RatingBiases.fit(ratingEntries, users.size(), items.size(), (Double) getOrDefault(biasRegParam)) : null;
+          fitted = fitAll(baseline == null ? ratingEntries : baseline.residuals(ratingEntries),
+              users.size(), items.size(), engineChoice, parallelism);
+        }
       } finally {
-        entries.unpersist();
         ratingEntries.unpersist();
       }
       Matrix userVectors = userVectors(fitted);
@@ -229,6 +251,46 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
       return model.setParent(this);
     } finally {
       ratings.unpersist();
+    }
+  }
+
+  private RatingSettings ratingSettings() {
+    return new RatingSettings((Integer) getOrDefault(depth), (Integer) getOrDefault(width),
+        (Double) getOrDefault(initScale), Optimizer.Kind.parse(getOrDefault(optimizer)),
+        (Double) getOrDefault(learningRate), (Double) getOrDefault(regParam), (Double) getOrDefault(biasRegParam),
+        (Double) getOrDefault(validationFraction), RatingSettings.DEFAULTS.validationEvery(),
+        (Integer) getOrDefault(patience), (Integer) getOrDefault(maxIter), (Long) getOrDefault(seed));
+  }
+
+  /** Trains on every entry for maxIter steps or down to tol, with regParam (0 if left to choose). */
+  private DeepFactorization fitAll(JavaRDD<EntryBlock> entries, int rows, int cols, EngineChoice engineChoice,
+      int parallelism) {
+    JavaRDD<EntryBlock> cached = entries.persist(StorageLevel.MEMORY_AND_DISK());
+    long count = cached.map(EntryBlock::size).fold(0, Integer::sum);
+    int hidden = (Integer) getOrDefault(width);
+    double reg = Double.isNaN((Double) getOrDefault(regParam)) ? 0 : (Double) getOrDefault(regParam);
+    DeepFactorization start = Initialization.GAUSSIAN.create(new FactorShapes(rows, cols, (Integer) getOrDefault(depth),
+        hidden), (Double) getOrDefault(initScale), (Long) getOrDefault(seed));
+    try (TrainData data = CompletionRouting.route(engineChoice, count, rows, cols, hidden, parallelism, reg,
+            () -> new ArrayList<>(cached.collect()), () -> cached);
+        TrainingState state = data.start(start,
+            Optimizer.Kind.parse(getOrDefault(optimizer)).create((Double) getOrDefault(learningRate)))) {
+      return new Trainer(new StoppingRule((Integer) getOrDefault(maxIter), (Double) getOrDefault(tol)),
+          TrainingListener.NONE).train(state, 0).model();
+    } finally {
+      cached.unpersist();
+    }
+  }
+
+  /** Accepts a penalty weight (finite, >= 0) or NaN, "choose it". */
+  private static final class NonNegativeOrNaN extends scala.runtime.AbstractFunction1<Object, Object>
+      implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Object apply(Object value) {
+      double v = (Double) value;
+      return Double.isNaN(v) || (v >= 0 && !Double.isInfinite(v));
     }
   }
 

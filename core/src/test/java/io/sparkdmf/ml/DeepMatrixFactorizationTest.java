@@ -59,7 +59,7 @@ class DeepMatrixFactorizationTest {
 
   private static DeepMatrixFactorization estimator() {
     return new DeepMatrixFactorization().setDepth(3).setWidth(8).setInitScale(0.1).setOptimizer("adam")
-        .setLearningRate(0.01).setMaxIter(1500).setSeed(3);
+        .setLearningRate(0.01).setMaxIter(1500).setSeed(3).setValidationFraction(0.0);
   }
 
   private static double rmse(Dataset<Row> predictions) {

@@ -6,6 +6,7 @@ import io.sparkdmf.core.engine.EngineChoice;
 import io.sparkdmf.core.completion.CompletionObjective;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.objective.Objective;
+import io.sparkdmf.core.ratings.RatingSettings;
 import io.sparkdmf.data.CompletionProblem;
 import io.sparkdmf.data.EntryDataset;
 import io.sparkdmf.data.EntryFileReader;
@@ -65,10 +66,27 @@ final class CompleteJob implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   String coldStart;
 
-  @Option(names = "--reg", defaultValue = "0", paramLabel = "LAMBDA",
+  @Option(names = "--reg", paramLabel = "LAMBDA|auto",
       description = "Weight of an L2 penalty on the factors, weighted per row and column by their entries as"
-          + " MLlib ALS's regParam (depth >= 2; default: ${DEFAULT-VALUE}, the implicit regularization alone).")
-  double regParam;
+          + " MLlib ALS's regParam (depth >= 2). auto (--ratings only) tries penalties from 0.3 down to 0.02 and"
+          + " keeps the best on the held-out ratings (default: 0, the implicit regularization alone; with"
+          + " --ratings auto).")
+  String regParam;
+
+  @Option(names = "--validation-fraction", defaultValue = "0.1", paramLabel = "FRACTION",
+      description = "With --ratings: share of the training ratings held out to stop training and choose the"
+          + " penalty; 0 trains on all of them with the generic defaults and options (--max-steps,"
+          + " --train-threshold, checkpoints) as for entries (default: ${DEFAULT-VALUE}).")
+  double validationFraction;
+
+  @Option(names = "--patience", defaultValue = "4", paramLabel = "MEASUREMENTS",
+      description = "With --ratings: held-out measurements without improvement before a stage stops; the best"
+          + " model is kept (default: ${DEFAULT-VALUE}).")
+  int patience;
+
+  @Option(names = "--validation-every", defaultValue = "5", paramLabel = "STEPS",
+      description = "With --ratings: steps between held-out measurements (default: ${DEFAULT-VALUE}).")
+  int validationEvery;
 
   @Option(names = "--biases", description = "Fit a global mean and a bias per row and per column first (ridge,"
       + " --bias-reg pseudo-entries at the mean) and the factors to what they leave; for rating data. Written to"
@@ -85,9 +103,30 @@ final class CompleteJob implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    FactorPenalty.requireValidWeight(regParam);
+    if (!(validationFraction >= 0 && validationFraction < 1)) {
+      throw new IllegalArgumentException("--validation-fraction must be in [0, 1), got " + validationFraction);
+    }
+    if ((ratings || parquet) && validationFraction > 0) {
+      return new RatingsRun(ratingSettings(), training.engine, training.parallelism, training.logEverySeconds, output)
+          .run(new RatingsRun.Source() {
+            private RatingFileReader reader;
+
+            @Override
+            public RatingFileReader.RatingDataset train(JavaSparkContext sc) {
+              reader = ratingReader(sc);
+              return reader.read(data.input);
+            }
+
+            @Override
+            public EntryBlock test(RatingFileReader.RatingDataset train) {
+              return data.testInput == null ? null
+                  : reader.readHeldOut(data.testInput, train, RatingFileReader.ColdStart.parse(coldStart));
+            }
+          });
+    }
+    double regParam = fixedRegParam();
     if (regParam > 0) {
-      FactorPenalty.requireOuterFactors(model.depth);
+      FactorPenalty.requireOuterFactors(model.depth());
     }
     if (biases && data.synthetic()) {
       throw new IllegalArgumentException("--biases is for entries read with --input, not --synthetic");
@@ -103,17 +142,56 @@ final class CompleteJob implements Callable<Integer> {
         problem.test(), sc, parallelism, problem, null, null);
   }
 
+  /** The rating defaults, with what the options override. */
+  private RatingSettings ratingSettings() {
+    if (training.checkpointDir != null) {
+      throw new IllegalArgumentException("--checkpoint-dir is not supported with --ratings: a ratings fit runs a"
+          + " few early-stopped stages and starts afresh");
+    }
+    if (data.synthetic()) {
+      throw new IllegalArgumentException("--ratings reads --input files, not --synthetic");
+    }
+    RatingSettings d = RatingSettings.DEFAULTS;
+    return new RatingSettings(model.depth != null ? model.depth : d.depth(),
+        model.width != null ? model.width : d.width(), model.initScale != null ? model.initScale : d.initScale(),
+        training.optimizer != null ? training.optimizer : d.optimizer(),
+        training.learningRate != null ? training.learningRate : d.learningRate(),
+        regParam == null || regParam.equalsIgnoreCase("auto") ? RatingSettings.AUTO : parseRegParam(),
+        biasReg, validationFraction, validationEvery, patience,
+        training.maxSteps != null ? training.maxSteps : d.maxSteps(), model.seed);
+  }
+
+  private RatingFileReader ratingReader(JavaSparkContext sc) {
+    if (ratingColumns.size() != 3) {
+      throw new IllegalArgumentException("--rating-columns needs three names: user,item,rating");
+    }
+    return parquet ? RatingFileReader.parquet(sc, ratingColumns.get(0), ratingColumns.get(1), ratingColumns.get(2))
+        : new RatingFileReader(sc, data.header);
+  }
+
+  /** --reg outside ratings mode: a number, 0 when not given. */
+  private double fixedRegParam() {
+    if (regParam != null && regParam.equalsIgnoreCase("auto")) {
+      throw new IllegalArgumentException("--reg auto chooses the penalty on held-out ratings: it needs --ratings");
+    }
+    return regParam == null ? 0 : parseRegParam();
+  }
+
+  private double parseRegParam() {
+    try {
+      return FactorPenalty.requireValidWeight(Double.parseDouble(regParam));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--reg must be a number or auto, got '" + regParam + "'");
+    }
+  }
+
   private TrainingTask read(JavaSparkContext sc, int parallelism) {
     return ratings || parquet ? readRatings(sc, parallelism) : readEntries(sc, parallelism);
   }
 
+  /** Ratings trained on in full, without a validation split: the generic training flow. */
   private TrainingTask readRatings(JavaSparkContext sc, int parallelism) {
-    if (ratingColumns.size() != 3) {
-      throw new IllegalArgumentException("--rating-columns needs three names: user,item,rating");
-    }
-    RatingFileReader reader = parquet
-        ? RatingFileReader.parquet(sc, ratingColumns.get(0), ratingColumns.get(1), ratingColumns.get(2))
-        : new RatingFileReader(sc, data.header);
+    RatingFileReader reader = ratingReader(sc);
     RatingFileReader.RatingDataset dataset = reader.read(data.input);
     EntryBlock test = data.testInput == null ? EntryBlock.concat(List.of())
         : reader.readHeldOut(data.testInput, dataset, RatingFileReader.ColdStart.parse(coldStart));
@@ -190,7 +268,7 @@ final class CompleteJob implements Callable<Integer> {
   private TrainData distribute(long count, int rows, int cols, Supplier<List<EntryBlock>> onDriver,
       Supplier<JavaRDD<EntryBlock>> inRdd, int parallelism) {
     return CompletionRouting.route(training.engine, count, rows, cols, model.shapes(rows, cols).hiddenWidth(),
-        parallelism, regParam, onDriver, inRdd);
+        parallelism, fixedRegParam(), onDriver, inRdd);
   }
 
   /** Test entries: evaluated on the driver-held (for the block engine, gathered) model. */

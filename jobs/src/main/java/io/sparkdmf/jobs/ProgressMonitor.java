@@ -44,7 +44,7 @@ final class ProgressMonitor implements TrainingListener {
 
   /** @param test held-out data, or null */
   ProgressMonitor(TrainingOptions options, Optional<Matrix> truth, Objective test, long matrixEntries) {
-    this.maxSteps = options.maxSteps;
+    this.maxSteps = options.maxSteps();
     this.historyEvery = options.historyEvery;
     this.logEverySeconds = options.logEverySeconds;
     this.truth = truth;

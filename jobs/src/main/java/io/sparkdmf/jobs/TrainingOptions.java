@@ -9,18 +9,19 @@ import picocli.CommandLine.Option;
 /** How a training job optimizes, where it runs and how it reports, shared by every training job. */
 final class TrainingOptions {
 
-  @Option(names = "--optimizer", defaultValue = "grouprmsprop",
+  @Option(names = "--optimizer",
       description = "${COMPLETION-CANDIDATES}; sharpness = gradient descent with the step set every "
           + SharpnessAwareStep.DEFAULT_EVERY + " steps to " + SharpnessAwareStep.DEFAULT_FRACTION
           + " x 2/lambda_max, estimated by Lanczos on Hessian-vector products (local and spark engines)"
-          + " (default: ${DEFAULT-VALUE}).")
+          + " (default: grouprmsprop; with --ratings adam).")
   Optimizer.Kind optimizer;
 
-  @Option(names = "--lr", defaultValue = "1e-3", description = "Learning rate; for --optimizer sharpness, the largest step (default: ${DEFAULT-VALUE}).")
-  double learningRate;
+  @Option(names = "--lr", description = "Learning rate; for --optimizer sharpness, the largest step (default: 1e-3;"
+      + " with --ratings 0.005).")
+  Double learningRate;
 
-  @Option(names = "--max-steps", defaultValue = "1000000", description = "Most updates (default: ${DEFAULT-VALUE}).")
-  int maxSteps;
+  @Option(names = "--max-steps", description = "Most updates (default: 1000000; with --ratings 2000 per penalty).")
+  Integer maxSteps;
 
   @Option(names = "--train-threshold", defaultValue = "1e-6",
       description = "Stop once the train MSE is at most this (default: ${DEFAULT-VALUE}).")
@@ -71,8 +72,20 @@ final class TrainingOptions {
       description = "Seconds between progress lines (default: ${DEFAULT-VALUE}).")
   double logEverySeconds;
 
+  Optimizer.Kind optimizer() {
+    return optimizer != null ? optimizer : Optimizer.Kind.GROUPRMSPROP;
+  }
+
+  double learningRate() {
+    return learningRate != null ? learningRate : 1e-3;
+  }
+
+  int maxSteps() {
+    return maxSteps != null ? maxSteps : 1_000_000;
+  }
+
   StoppingRule stoppingRule() {
-    return new StoppingRule(maxSteps, trainThreshold);
+    return new StoppingRule(maxSteps(), trainThreshold);
   }
 
   void validate() {

@@ -50,16 +50,16 @@ final class TrainingRun {
 
   int run(TaskLoader loader) throws Exception {
     trainingOptions.validate();
-    Optimizer optimizer = trainingOptions.optimizer.create(trainingOptions.learningRate);
+    Optimizer optimizer = trainingOptions.optimizer().create(trainingOptions.learningRate());
     JavaSparkContext sc = SparkContexts.start("dmf " + jobName);
     int parallelism = trainingOptions.parallelism != null ? trainingOptions.parallelism : sc.defaultParallelism();
     try (AtomicOutputDirectory output =
             AtomicOutputDirectory.create(outputOptions.out, outputOptions.overwrite, sc.hadoopConfiguration());
         TrainingTask task = loader.load(sc, parallelism)) {
       LOG.info("{}: {}x{} matrix, {} {}: depth {}, width {}, {} init {}, {} lr {}, {} engine", jobName,
-          task.rows(), task.cols(), task.train().size(), task.sizeName(), modelOptions.depth,
+          task.rows(), task.cols(), task.train().size(), task.sizeName(), modelOptions.depth(),
           modelOptions.shapes(task.rows(), task.cols()).hiddenWidth(), lower(modelOptions.init),
-          modelOptions.initScale, lower(trainingOptions.optimizer), trainingOptions.learningRate,
+          modelOptions.initScale(), lower(trainingOptions.optimizer()), trainingOptions.learningRate(),
           task.train().engineName());
       ProgressMonitor monitor = new ProgressMonitor(trainingOptions, task.truth(), task.test(),
           (long) task.rows() * task.cols());
@@ -145,12 +145,12 @@ final class TrainingRun {
     metrics.put("rows", task.rows());
     metrics.put("cols", task.cols());
     metrics.put(task.sizeName(), task.train().size());
-    metrics.put("depth", modelOptions.depth);
+    metrics.put("depth", modelOptions.depth());
     metrics.put("width", modelOptions.shapes(task.rows(), task.cols()).hiddenWidth());
     metrics.put("init", lower(modelOptions.init));
-    metrics.put("init_scale", modelOptions.initScale);
-    metrics.put("optimizer", lower(trainingOptions.optimizer));
-    metrics.put("lr", trainingOptions.learningRate);
+    metrics.put("init_scale", modelOptions.initScale());
+    metrics.put("optimizer", lower(trainingOptions.optimizer()));
+    metrics.put("lr", trainingOptions.learningRate());
     metrics.put("seed", modelOptions.seed);
     return metrics;
   }

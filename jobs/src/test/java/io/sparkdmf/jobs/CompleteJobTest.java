@@ -11,6 +11,7 @@ import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.data.CompletionProblem;
 import io.sparkdmf.data.ModelStore;
+import io.sparkdmf.data.StarRatings;
 import io.sparkdmf.data.SyntheticCompletion;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -156,7 +157,8 @@ class CompleteJobTest {
     Path test = Files.writeString(dir.resolve("held-out.csv"), "user,item,rating,time\n" + ratings(problem.test()));
     Path out = dir.resolve("out");
     assertEquals(0, Main.run("complete", "--input", train.toString(), "--ratings", "--header",
-        "--test", test.toString(), "--lr", "3e-3", "--max-steps", "20000", "--out", out.toString()));
+        "--test", test.toString(), "--validation-fraction", "0", "--lr", "3e-3", "--max-steps", "20000", "--out",
+        out.toString()));
     assertTrue(metrics(out).get("test_rmse").asDouble() < 1e-2);
     List<String> users = Files.readAllLines(out.resolve("factors/row_ids.txt"));
     assertEquals(30, users.size());
@@ -174,13 +176,50 @@ class CompleteJobTest {
     // by default an unseen user's rating is left out of the evaluation, as ALS users evaluate
     Path dropped = dir.resolve("dropped");
     assertEquals(0, Main.run("complete", "--input", train.toString(), "--ratings", "--header",
-        "--test", unseen.toString(), "--lr", "3e-3", "--max-steps", "200", "--out", dropped.toString()));
+        "--test", unseen.toString(), "--validation-fraction", "0", "--lr", "3e-3", "--max-steps", "200", "--out",
+        dropped.toString()));
     assertEquals(problem.test().size() + 1, Files.readAllLines(dropped.resolve("predictions.csv")).size(),
         "a header and one line per test rating of known users and items");
     Path repeated = Files.writeString(dir.resolve("repeated.csv"), "a,b,1\nc,b,2\na,b,3\n");
     assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--input", repeated.toString(), "--ratings",
         "--out", dir.resolve("out3").toString()));
     assertFalse(Files.exists(dir.resolve("out2")) || Files.exists(dir.resolve("out3")));
+  }
+
+  @Test
+  void ratingsFitWithNoTuningChoosesThePenaltyOnHeldOutRatings() throws IOException {
+    StarRatings spec = new StarRatings(300, 400, 24_000, false, 0.1, 9);
+    EntryBlock[] parts = spec.generateLocally();
+    Path train = Files.writeString(dir.resolve("stars.tsv"), ratings(parts[0]));
+    Path test = Files.writeString(dir.resolve("stars-test.tsv"), ratings(parts[1]));
+    Path out = dir.resolve("out");
+    assertEquals(0, Main.run("complete", "--ratings", "--input", train.toString(), "--test", test.toString(),
+        "--out", out.toString()));
+    JsonNode metrics = metrics(out);
+    JsonNode stages = metrics.get("stages");
+    assertTrue(stages.size() >= 3, "the penalty path runs until the held-out RMSE gets worse twice");
+    double best = Double.POSITIVE_INFINITY;
+    for (JsonNode stage : stages) {
+      best = Math.min(best, stage.get("validation_rmse").asDouble());
+    }
+    assertEquals(best, metrics.get("validation_rmse").asDouble(), 0.0, "the best stage's model is the one kept");
+    assertEquals(2, metrics.get("depth").asInt());
+    double testRmse = metrics.get("test_rmse").asDouble();
+    List<String> predictions = Files.readAllLines(out.resolve("predictions.csv"));
+    double squares = 0;
+    for (String line : predictions.subList(1, predictions.size())) {
+      String[] fields = line.split(",");
+      squares += Math.pow(Double.parseDouble(fields[2]) - Double.parseDouble(fields[3]), 2);
+    }
+    assertEquals(testRmse, Math.sqrt(squares / (predictions.size() - 1)), 1e-9, "predictions.csv agrees");
+    assertTrue(Files.readAllLines(out.resolve("history.csv")).size() > stages.size(), "every measurement recorded");
+    assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--ratings", "--input", train.toString(),
+        "--validation-fraction", "1.5", "--out", dir.resolve("bad").toString()));
+    assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--ratings", "--input", train.toString(),
+        "--checkpoint-dir", dir.resolve("c").toString(), "--out", dir.resolve("bad").toString()));
+    assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--input", train.toString(), "--reg", "auto",
+        "--out", dir.resolve("bad").toString()));
+    assertFalse(Files.exists(dir.resolve("bad")));
   }
 
   @Test
@@ -201,7 +240,7 @@ class CompleteJobTest {
     Path out = dir.resolve("out");
     assertEquals(0, Main.run("complete", "--input", dir.resolve("train.parquet").toString(), "--parquet",
         "--rating-columns", "uid,movie,stars", "--test", dir.resolve("test.parquet").toString(),
-        "--lr", "3e-3", "--max-steps", "20000", "--out", out.toString()));
+        "--validation-fraction", "0", "--lr", "3e-3", "--max-steps", "20000", "--out", out.toString()));
     assertTrue(metrics(out).get("test_rmse").asDouble() < 1e-2, "float ratings: about 1e-7 of rounding");
     assertEquals(30, Files.readAllLines(out.resolve("factors/row_ids.txt")).size());
     assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--input", dir.resolve("train.parquet").toString(),
@@ -218,7 +257,7 @@ class CompleteJobTest {
     Path out = dir.resolve("out");
     assertEquals(0, Main.run("complete", "--input", Files.writeString(dir.resolve("r.csv"), ratings(train)).toString(),
         "--test", Files.writeString(dir.resolve("t.csv"), ratings(test)).toString(), "--ratings", "--biases",
-        "--lr", "3e-3", "--max-steps", "20000", "--out", out.toString()));
+        "--validation-fraction", "0", "--lr", "3e-3", "--max-steps", "20000", "--out", out.toString()));
     List<String> biases = Files.readAllLines(out.resolve("factors/biases.csv"));
     assertEquals("side,index,bias", biases.get(0));
     assertEquals(1 + 1 + 30 + 30, biases.size(), "header, mean, 30 rows, 30 columns");

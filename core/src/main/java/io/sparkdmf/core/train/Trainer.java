@@ -49,6 +49,7 @@ public final class Trainer {
   public TrainingResult train(TrainingState state, int firstStep) {
     long start = System.nanoTime();
     double keptLoss = Double.NaN;
+    BestModel best = stoppingRule.validation() == null ? null : new BestModel(stoppingRule.validation());
     for (int step = firstStep; ; step++) {
       if (checkpoints != null && step > firstStep && step % checkpointEvery == 0) {
         state.writeCheckpoint(checkpoints, step);
@@ -60,13 +61,22 @@ public final class Trainer {
         }
         throw new DivergenceException(step, state.model(), step - 1, keptLoss);
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      listener.onIterate(step, loss, state, seconds);
-      if (loss <= stoppingRule.trainLossThreshold()) {
-        return new TrainingResult(state.model(), step, loss, StoppingRule.Reason.TRAIN_THRESHOLD, seconds);
+      listener.onIterate(step, loss, state, (System.nanoTime() - start) / 1e9);
+      StoppingRule.Reason reason = loss <= stoppingRule.trainLossThreshold() ? StoppingRule.Reason.TRAIN_THRESHOLD
+          : step >= stoppingRule.maxSteps() ? StoppingRule.Reason.MAX_STEPS : null;
+      if (best != null) {
+        double rmse = best.offer(step, state.model(), reason != null);
+        if (!Double.isNaN(rmse)) {
+          listener.onValidation(step, rmse);
+        }
+        if (reason == null && best.patienceLost()) {
+          reason = StoppingRule.Reason.VALIDATION_PATIENCE;
+        }
       }
-      if (step >= stoppingRule.maxSteps()) {
-        return new TrainingResult(state.model(), step, loss, StoppingRule.Reason.MAX_STEPS, seconds);
+      if (reason != null) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return best == null ? new TrainingResult(state.model(), step, loss, reason, seconds)
+            : new TrainingResult(best.model(), step, loss, reason, seconds, best.step(), best.rmse());
       }
       state.keep();
       keptLoss = loss;

@@ -12,5 +12,8 @@ public interface TrainingListener {
    */
   void onIterate(int step, double trainLoss, TrainingState state, double secondsSoFar);
 
+  /** The held-out RMSE of early stopping, after the {@link #onIterate} of the same step. */
+  default void onValidation(int step, double heldOutRmse) {}
+
   TrainingListener NONE = (step, loss, state, seconds) -> {};
 }

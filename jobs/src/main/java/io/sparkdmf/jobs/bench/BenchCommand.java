@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     description = "Benchmarks: each prints its figures, ratios to a baseline measured in the same run,"
         + " and the command that produced them.",
     subcommands = {StepTimeBenchmark.class, ScaleBenchmark.class, StepSizeBenchmark.class, CellKernelBenchmark.class,
-        SharedSensingBenchmark.class, RangeProductBenchmark.class, NuclearBaselineBenchmark.class})
+        SharedSensingBenchmark.class, RangeProductBenchmark.class, NuclearBaselineBenchmark.class,
+        RatingsBenchmark.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

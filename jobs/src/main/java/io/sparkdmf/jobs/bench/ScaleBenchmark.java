@@ -158,7 +158,7 @@ public final class ScaleBenchmark implements Callable<Integer> {
       boolean converge = size <= convergeUpTo;
       if (tunedReg == null) {
         tunedReg = regParams.length == 1 ? regParams[0]
-            : tune("ALS", regParams, reg -> alsFit(sc, data, reg, alsIterations).rmse);
+            : tune("ALS", regParams, reg -> alsFit(sc, data, reg, alsIterations).rmse());
       }
       als(sc, data, spec, oracle, tunedReg, converge ? alsIterations : timingAlsIterations);
       if (tunedDmfReg == null) {
@@ -240,49 +240,19 @@ public final class ScaleBenchmark implements Callable<Integer> {
     return best;
   }
 
-  private record AlsRun(double seconds, double rmse) {}
-
-  private AlsRun alsFit(JavaSparkContext sc, SyntheticRatings.Split data, double reg, int iterations) {
-    SparkSession session = SparkSession.builder().sparkContext(sc.sc()).getOrCreate();
-    Dataset<Row> train = ratings(session, data.train()).cache();
-    Dataset<Row> test = ratings(session, data.test()).cache();
-    train.count();
-    test.count();
-    long start = System.nanoTime();
-    ALSModel model = new ALS().setRank(10).setRegParam(reg).setMaxIter(iterations).setSeed(seed)
-        .setUserCol("user").setItemCol("item").setRatingCol("rating").setColdStartStrategy("drop")
-        .setNumBlocks(sc.defaultParallelism()).fit(train);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    double rmse = new RegressionEvaluator().setMetricName("rmse").setLabelCol("rating")
-        .setPredictionCol("prediction").evaluate(model.transform(test));
-    train.unpersist();
-    test.unpersist();
-    return new AlsRun(seconds, rmse);
+  private AlsBaseline.Run alsFit(JavaSparkContext sc, SyntheticRatings.Split data, double reg, int iterations) {
+    return AlsBaseline.fit(SparkSession.builder().sparkContext(sc.sc()).getOrCreate(), data.train(), data.test(), 10,
+        reg, iterations, seed);
   }
 
   private void als(JavaSparkContext sc, SyntheticRatings.Split data, SyntheticRatings spec, double oracle, double reg,
       int iterations) {
     try (PeakHeap heap = new PeakHeap()) {
-      AlsRun run = alsFit(sc, data, reg, iterations);
+      AlsBaseline.Run run = alsFit(sc, data, reg, iterations);
       record(new Result(spec.entries(), String.format(Locale.ROOT, "als rank 10 reg %.3f", reg),
-          run.seconds / iterations, iterations, run.seconds, run.rmse, spec.noise(), oracle, heap.peakMiB(),
+          run.seconds() / iterations, iterations, run.seconds(), run.rmse(), spec.noise(), oracle, heap.peakMiB(),
           new double[0]));
     }
-  }
-
-  private static Dataset<Row> ratings(SparkSession session, JavaRDD<EntryBlock> blocks) {
-    StructType schema = new StructType()
-        .add("user", DataTypes.IntegerType, false)
-        .add("item", DataTypes.IntegerType, false)
-        .add("rating", DataTypes.FloatType, false);
-    JavaRDD<Row> rows = blocks.flatMap(block -> {
-      List<Row> out = new ArrayList<>(block.size());
-      for (int e = 0; e < block.size(); e++) {
-        out.add(RowFactory.create(block.row(e), block.col(e), (float) block.value(e)));
-      }
-      return out.iterator();
-    });
-    return session.createDataFrame(rows, schema);
   }
 
   private Result dmf(JavaSparkContext sc, SyntheticRatings.Split data, SyntheticRatings spec, double oracle,

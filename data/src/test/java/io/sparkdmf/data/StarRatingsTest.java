@@ -1,0 +1,90 @@
+package io.sparkdmf.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparkdmf.core.LocalSpark;
+import io.sparkdmf.core.completion.EntryBlock;
+import io.sparkdmf.core.engine.EngineChoice;
+import io.sparkdmf.core.metrics.Metrics;
+import io.sparkdmf.core.completion.CompletionObjective;
+import io.sparkdmf.core.objective.Objective;
+import io.sparkdmf.core.ratings.RatingSettings;
+import io.sparkdmf.core.ratings.RatingsFit;
+import io.sparkdmf.core.train.TrainingListener;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The star-rating generator has the statistics of public rating sets, and the rating defaults learn from it. */
+class StarRatingsTest {
+
+  @Test
+  void ratingsAreStarsWithALongTailAndMovieLensLikeMoments() {
+    StarRatings spec = StarRatings.sized(100_000, 1);
+    EntryBlock[] parts = spec.generateLocally();
+    EntryBlock all = EntryBlock.concat(List.of(parts));
+    assertEquals(100_000, all.size(), 5_000, "about the ratings asked for");
+    assertEquals(0.1, parts[1].size() / (double) all.size(), 0.01, "10% held out");
+    double sum = 0;
+    double squares = 0;
+    long[] perItem = new long[spec.items()];
+    long[] perUser = new long[spec.users()];
+    for (int e = 0; e < all.size(); e++) {
+      double r = all.value(e);
+      assertTrue(r >= 1 && r <= 5 && r == Math.rint(r), "whole stars from 1 to 5, got " + r);
+      sum += r;
+      squares += r * r;
+      perItem[all.col(e)]++;
+      perUser[all.row(e)]++;
+    }
+    double mean = sum / all.size();
+    double sd = Math.sqrt(squares / all.size() - mean * mean);
+    // MovieLens: mean 3.5 (100k: 3.53), standard deviation 1.0 - 1.1
+    assertEquals(3.5, mean, 0.15);
+    assertTrue(sd > 0.9 && sd < 1.25, "standard deviation " + sd);
+    Arrays.sort(perItem);
+    double itemMean = all.size() / (double) spec.items();
+    assertTrue(perItem[spec.items() / 2] < itemMean / 1.5, "the median item has far fewer ratings than the mean");
+    assertTrue(perItem[spec.items() / 10] <= 5, "a tenth of the items have a handful of ratings at most, got "
+        + perItem[spec.items() / 10] + " at the tenth percentile (median " + perItem[spec.items() / 2] + ")");
+    assertTrue(Arrays.stream(perUser).min().getAsLong() >= StarRatings.MIN_PER_USER);
+
+    for (int e = 0; e < 1000; e++) {
+      double r = new StarRatings(50, 100, 1000, true, 0, 2).toStars(0.1 + 5.0 * e / 1000);
+      assertTrue(r >= 0.5 && r <= 5 && r * 2 == Math.rint(r * 2), "half stars from 0.5 to 5, got " + r);
+    }
+  }
+
+  @Test
+  void theRatingDefaultsBeatTheBiasesAloneAndDepthThreeIsNoWorseThanTwo() {
+    StarRatings spec = new StarRatings(400, 600, 40_000, false, 0.1, 5);
+    StarRatings.Split split = spec.generate(LocalSpark.context(), 2);
+    EntryBlock test = EntryBlock.concat(split.test().collect());
+    double[] rmse = new double[4];
+    double biasesAlone = 0;
+    for (int depth = 2; depth <= 3; depth++) {
+      RatingsFit.Fitted fitted = RatingsFit.fit(split.train(), spec.users(), spec.items(),
+          RatingSettings.DEFAULTS.withDepth(depth), EngineChoice.LOCAL, 2, TrainingListener.NONE);
+      assertEquals(depth, fitted.factors().depth());
+      try (Objective residuals = CompletionObjective.local(List.of(fitted.biases().residuals(test)), 1)) {
+        rmse[depth] = Metrics.rmse(fitted.factors(), residuals);
+        biasesAlone = Math.sqrt(meanSquare(fitted.biases().residuals(test)));
+      }
+      double bestShallow = fitted.stages().stream().filter(s -> s.depth() == 2)
+          .mapToDouble(s -> s.training().validationRmse()).min().orElseThrow();
+      assertTrue(fitted.validationRmse() <= bestShallow * (1 + 1e-12), "depth " + depth + " keeps depth 2's best ("
+          + bestShallow + ") or improves it: " + fitted.validationRmse());
+    }
+    assertTrue(rmse[2] < 0.99 * biasesAlone, "factors on top of the biases: " + rmse[2] + " vs " + biasesAlone);
+    assertTrue(rmse[3] <= rmse[2] * 1.005, "depth 3 " + rmse[3] + " vs depth 2 " + rmse[2]);
+  }
+
+  private static double meanSquare(EntryBlock block) {
+    double sum = 0;
+    for (int e = 0; e < block.size(); e++) {
+      sum += block.value(e) * block.value(e);
+    }
+    return sum / block.size();
+  }
+}
