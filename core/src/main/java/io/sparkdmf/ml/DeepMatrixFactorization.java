@@ -74,6 +74,7 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   private final BooleanParam biases;
   private final DoubleParam validationFraction;
   private final IntParam patience;
+  private final BooleanParam refit;
   private final DoubleParam biasRegParam;
   private final Param<String> engine;
   private final IntParam numBlocks;
@@ -105,6 +106,8 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
     validationFraction = new DoubleParam(uid, "validationFraction", "share of the ratings held out to choose the"
         + " penalty and stop training, the best model kept ([0, 1); 0: train on all for maxIter steps)",
         ParamValidators.inRange(0, 1, true, false));
+    refit = new BooleanParam(uid, "refit", "with a validation split: once the penalty and step counts are chosen,"
+        + " replay them on all the ratings");
     patience = new IntParam(uid, "patience", "held-out measurements (every " + RatingSettings.DEFAULTS.validationEvery()
         + " steps) without improvement before a stage stops (>= 1)", ParamValidators.gtEq(1));
     biases = new BooleanParam(uid, "biases", "fit a global mean and a bias per user and per item first, and"
@@ -134,6 +137,7 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
     setDefault(biasRegParam, defaults.biasReg());
     setDefault(validationFraction, defaults.validationFraction());
     setDefault(patience, defaults.patience());
+    setDefault(refit, defaults.refit());
     setDefault(engine, "auto");
     setDefault(numBlocks, 0);
     setDefault(seed, 0L);
@@ -161,6 +165,7 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   public BooleanParam biases() { return biases; }
   public DoubleParam validationFraction() { return validationFraction; }
   public IntParam patience() { return patience; }
+  public BooleanParam refit() { return refit; }
   public DoubleParam biasRegParam() { return biasRegParam; }
   public Param<String> engine() { return engine; }
   public IntParam numBlocks() { return numBlocks; }
@@ -182,6 +187,7 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   public DeepMatrixFactorization setBiases(boolean value) { set(biases, value); return this; }
   public DeepMatrixFactorization setValidationFraction(double value) { set(validationFraction, value); return this; }
   public DeepMatrixFactorization setPatience(int value) { set(patience, value); return this; }
+  public DeepMatrixFactorization setRefit(boolean value) { set(refit, value); return this; }
   public DeepMatrixFactorization setBiasRegParam(double value) { set(biasRegParam, value); return this; }
   public DeepMatrixFactorization setEngine(String value) { set(engine, value); return this; }
   public DeepMatrixFactorization setNumBlocks(int value) { set(numBlocks, value); return this; }
@@ -259,7 +265,8 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
         (Double) getOrDefault(initScale), Optimizer.Kind.parse(getOrDefault(optimizer)),
         (Double) getOrDefault(learningRate), (Double) getOrDefault(regParam), (Double) getOrDefault(biasRegParam),
         (Double) getOrDefault(validationFraction), RatingSettings.DEFAULTS.validationEvery(),
-        (Integer) getOrDefault(patience), (Integer) getOrDefault(maxIter), (Long) getOrDefault(seed));
+        (Integer) getOrDefault(patience), (Integer) getOrDefault(maxIter), (Long) getOrDefault(seed),
+        (Boolean) getOrDefault(refit));
   }
 
   /** Trains on every entry for maxIter steps or down to tol, with regParam (0 if left to choose). */

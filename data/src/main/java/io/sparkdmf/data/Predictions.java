@@ -50,6 +50,13 @@ public final class Predictions {
     }
   }
 
+  /** Rows {@code user,item,value,NaN} for held-out ratings the model cannot predict, after {@link #writeCsv}. */
+  public static void writeUnseen(List<RatingFileReader.UnseenRating> unseen, Writer out) throws IOException {
+    for (RatingFileReader.UnseenRating r : unseen) {
+      out.write(r.user() + "," + r.item() + "," + r.value() + ",NaN\n");
+    }
+  }
+
   /** One id per line, line k for index k. */
   public static void writeIds(List<String> ids, Writer out) throws IOException {
     for (String id : ids) {

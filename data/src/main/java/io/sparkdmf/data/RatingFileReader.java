@@ -94,6 +94,8 @@ public final class RatingFileReader {
   public enum ColdStart {
     /** Leave it out of the evaluation (and say how many were left out), as ALS users evaluate. */
     DROP,
+    /** Keep it with a NaN prediction, out of the RMSE, as ALS's "nan" strategy. */
+    NAN,
     /** Fail, naming the file and line. */
     ERROR;
 
@@ -102,11 +104,17 @@ public final class RatingFileReader {
     }
   }
 
+  /** A held-out rating of a user or item without training ratings, kept by {@link ColdStart#NAN}. */
+  public record UnseenRating(String user, String item, double value) {}
+
+  /** Held-out ratings of known users and items, in the training indices, and those kept that are not. */
+  public record HeldOutRatings(EntryBlock known, List<UnseenRating> unseen) {}
+
   /**
    * Held-out ratings in the rows and columns of {@code train}; a rating of a user or item it has never
-   * seen is dropped or an error, as {@code coldStart} says.
+   * seen is dropped, kept aside or an error, as {@code coldStart} says.
    */
-  public EntryBlock readHeldOut(String pathOrGlob, RatingDataset train, ColdStart coldStart) {
+  public HeldOutRatings readHeldOut(String pathOrGlob, RatingDataset train, ColdStart coldStart) {
     List<String> files = files(pathOrGlob);
     Map<String, Integer> users = indexOf(train.userIds());
     Map<String, Integer> items = indexOf(train.itemIds());
@@ -115,6 +123,7 @@ public final class RatingFileReader {
     List<Rating> all = ratings.collect();
     ratings.unpersist(false);
     long dropped = 0;
+    List<UnseenRating> unseen = new ArrayList<>();
     for (Rating r : all) {
       Integer i = users.get(r.user());
       Integer j = items.get(r.item());
@@ -123,9 +132,13 @@ public final class RatingFileReader {
           dropped++;
           continue;
         }
+        if (coldStart == ColdStart.NAN) {
+          unseen.add(new UnseenRating(r.user(), r.item(), r.value()));
+          continue;
+        }
         throw new InputException(LineLocation.file(files, r.location()), LineLocation.line(r.location()),
             (i == null ? "user '" + r.user() : "item '" + r.item()) + "' has no training ratings, so the model"
-                + " cannot predict it (--cold-start drop leaves such ratings out)");
+                + " cannot predict it (--cold-start drop leaves such ratings out, nan predicts NaN)");
       }
       builder.add(i, j, r.value());
     }
@@ -133,7 +146,11 @@ public final class RatingFileReader {
       LOG.warn("{}: left out {} of {} held-out ratings whose user or item has no training ratings"
           + " (--cold-start drop)", pathOrGlob, dropped, all.size());
     }
-    return builder.build();
+    if (!unseen.isEmpty()) {
+      LOG.warn("{}: {} of {} held-out ratings have a user or item without training ratings: predicted as NaN,"
+          + " left out of test_rmse (--cold-start nan)", pathOrGlob, unseen.size(), all.size());
+    }
+    return new HeldOutRatings(builder.build(), unseen);
   }
 
   /** Text files as listed; a Parquet dataset (a directory of part files) stands as one "file". */

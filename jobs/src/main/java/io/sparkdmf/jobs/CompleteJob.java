@@ -60,9 +60,10 @@ final class CompleteJob implements Callable<Integer> {
       description = "Column names of Parquet ratings (default: ${DEFAULT-VALUE}).")
   List<String> ratingColumns;
 
-  @Option(names = "--cold-start", defaultValue = "drop", paramLabel = "drop|error",
+  @Option(names = "--cold-start", defaultValue = "drop", paramLabel = "drop|nan|error",
       description = "A --test rating whose user or item has no training ratings is left out of the evaluation"
-          + " (drop, with a count in the log, as ALS users evaluate) or an error naming the file and line"
+          + " (drop, with a count in the log, as ALS users evaluate), kept in predictions.csv with a NaN"
+          + " prediction but out of test_rmse (nan), or an error naming the file and line"
           + " (default: ${DEFAULT-VALUE}).")
   String coldStart;
 
@@ -83,6 +84,11 @@ final class CompleteJob implements Callable<Integer> {
       description = "With --ratings: held-out measurements without improvement before a stage stops; the best"
           + " model is kept (default: ${DEFAULT-VALUE}).")
   int patience;
+
+  @Option(names = "--refit", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "With --ratings: once the penalty and the step counts are chosen, replay them on all the"
+          + " training ratings, the held-out share included (default: on; --no-refit keeps the chosen model).")
+  boolean refit;
 
   @Option(names = "--validation-every", defaultValue = "5", paramLabel = "STEPS",
       description = "With --ratings: steps between held-out measurements (default: ${DEFAULT-VALUE}).")
@@ -118,7 +124,7 @@ final class CompleteJob implements Callable<Integer> {
             }
 
             @Override
-            public EntryBlock test(RatingFileReader.RatingDataset train) {
+            public RatingFileReader.HeldOutRatings test(RatingFileReader.RatingDataset train) {
               return data.testInput == null ? null
                   : reader.readHeldOut(data.testInput, train, RatingFileReader.ColdStart.parse(coldStart));
             }
@@ -139,7 +145,7 @@ final class CompleteJob implements Callable<Integer> {
     CompletionProblem problem = SyntheticCompletion.parse(data.synthetic).generate();
     return task(problem.rows(), problem.cols(),
         distribute(problem.train(), sc, parallelism, problem.rows(), problem.cols()),
-        problem.test(), sc, parallelism, problem, null, null);
+        problem.test(), sc, parallelism, problem, null, List.of(), null);
   }
 
   /** The rating defaults, with what the options override. */
@@ -158,7 +164,7 @@ final class CompleteJob implements Callable<Integer> {
         training.learningRate != null ? training.learningRate : d.learningRate(),
         regParam == null || regParam.equalsIgnoreCase("auto") ? RatingSettings.AUTO : parseRegParam(),
         biasReg, validationFraction, validationEvery, patience,
-        training.maxSteps != null ? training.maxSteps : d.maxSteps(), model.seed);
+        training.maxSteps != null ? training.maxSteps : d.maxSteps(), model.seed, refit);
   }
 
   private RatingFileReader ratingReader(JavaSparkContext sc) {
@@ -193,9 +199,10 @@ final class CompleteJob implements Callable<Integer> {
   private TrainingTask readRatings(JavaSparkContext sc, int parallelism) {
     RatingFileReader reader = ratingReader(sc);
     RatingFileReader.RatingDataset dataset = reader.read(data.input);
-    EntryBlock test = data.testInput == null ? EntryBlock.concat(List.of())
+    RatingFileReader.HeldOutRatings test = data.testInput == null
+        ? new RatingFileReader.HeldOutRatings(EntryBlock.concat(List.of()), List.of())
         : reader.readHeldOut(data.testInput, dataset, RatingFileReader.ColdStart.parse(coldStart));
-    return task(dataset.entries(), test, sc, parallelism, dataset);
+    return task(dataset.entries(), test.known(), sc, parallelism, dataset, test.unseen());
   }
 
   private TrainingTask readEntries(JavaSparkContext sc, int parallelism) {
@@ -205,26 +212,28 @@ final class CompleteJob implements Callable<Integer> {
     EntryBlock test = data.testInput == null ? EntryBlock.concat(List.of())
         : EntryBlock.concat(new EntryFileReader(sc,
             new EntryFormat(data.header, oneBased, entries.rows(), entries.cols())).read(data.testInput).blocks().collect());
-    return task(entries, test, sc, parallelism, null);
+    return task(entries, test, sc, parallelism, null, List.of());
   }
 
   /** Entries read from files, their biases taken off first with --biases. */
   private TrainingTask task(EntryDataset entries, EntryBlock test, JavaSparkContext sc, int parallelism,
-      RatingFileReader.RatingDataset ids) {
+      RatingFileReader.RatingDataset ids, List<RatingFileReader.UnseenRating> unseen) {
     RatingBiases baseline = biases ? RatingBiases.fit(entries.blocks(), entries.rows(), entries.cols(), biasReg) : null;
     JavaRDD<EntryBlock> train = baseline == null ? entries.blocks() : baseline.residuals(entries.blocks());
     return task(entries.rows(), entries.cols(),
         distribute(train, entries.count(), parallelism, entries.rows(), entries.cols()),
-        test, sc, parallelism, null, ids, baseline);
+        test, sc, parallelism, null, ids, unseen, baseline);
   }
 
   /**
    * @param synthetic the generated problem (for its ground truth), or null for files
    * @param ids the users and items of rating files, or null when rows and columns are indices
+   * @param unseen held-out ratings of users or items without training ratings, predicted as NaN
    * @param baseline the biases the factors were fitted under, or null
    */
   private TrainingTask task(int rows, int cols, TrainData train, EntryBlock test, JavaSparkContext sc,
-      int parallelism, CompletionProblem synthetic, RatingFileReader.RatingDataset ids, RatingBiases baseline) {
+      int parallelism, CompletionProblem synthetic, RatingFileReader.RatingDataset ids,
+      List<RatingFileReader.UnseenRating> unseen, RatingBiases baseline) {
     boolean hasTest = test.size() > 0;
     EntryBlock testResiduals = baseline == null ? test : baseline.residuals(test);
     return new TrainingTask(rows, cols, train, hasTest ? testObjective(testResiduals, sc, parallelism) : null,
@@ -247,6 +256,7 @@ final class CompleteJob implements Callable<Integer> {
             try (Writer writer = out.newFile("predictions.csv")) {
               Predictions.writeCsv(fitted, test, ids == null ? null : ids.userIds(),
                   ids == null ? null : ids.itemIds(), baseline, writer);
+              Predictions.writeUnseen(unseen, writer);
             }
           }
         });

@@ -40,8 +40,8 @@ final class RatingsRun {
   interface Source {
     RatingFileReader.RatingDataset train(JavaSparkContext sc);
 
-    /** Test ratings in the training indices, or null when there are none. */
-    EntryBlock test(RatingFileReader.RatingDataset train);
+    /** Test ratings, known ones in the training indices, or null when there are none. */
+    RatingFileReader.HeldOutRatings test(RatingFileReader.RatingDataset train);
   }
 
   private final RatingSettings settings;
@@ -65,7 +65,8 @@ final class RatingsRun {
     try (AtomicOutputDirectory out = AtomicOutputDirectory.create(output.out, output.overwrite, sc.hadoopConfiguration())) {
       long start = System.nanoTime();
       RatingFileReader.RatingDataset data = source.train(sc);
-      EntryBlock test = source.test(data);
+      RatingFileReader.HeldOutRatings heldOut = source.test(data);
+      EntryBlock test = heldOut == null ? null : heldOut.known();
       int rows = data.userIds().size();
       int cols = data.itemIds().size();
       LOG.info("complete --ratings: {} users x {} items, {} ratings: depth {}, width {}, regParam {}, {} lr {}",
@@ -82,6 +83,9 @@ final class RatingsRun {
           metrics.put("test_rmse", Metrics.rmse(fitted.factors(), residuals));
         }
         metrics.put("test_ratings", test.size());
+      }
+      if (heldOut != null && !heldOut.unseen().isEmpty()) {
+        metrics.put("cold_start_ratings", heldOut.unseen().size());
       }
       metrics.put("validation_rmse", fitted.validationRmse());
       metrics.put("reg_param", fitted.bestStage().regParam());
@@ -116,9 +120,10 @@ final class RatingsRun {
       try (Writer writer = out.newFile("factors/biases.csv")) {
         Predictions.writeBiases(fitted.biases(), writer);
       }
-      if (test != null && test.size() > 0) {
+      if (heldOut != null) {
         try (Writer writer = out.newFile("predictions.csv")) {
           Predictions.writeCsv(fitted.factors(), test, data.userIds(), data.itemIds(), fitted.biases(), writer);
+          Predictions.writeUnseen(heldOut.unseen(), writer);
         }
       }
       RunRecord.current().writeTo(out, sc.hadoopConfiguration());

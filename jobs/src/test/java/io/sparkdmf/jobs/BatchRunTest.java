@@ -36,7 +36,8 @@ class BatchRunTest {
     JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
     assertEquals("complete", run.get("command").get(0).asText());
     assertEquals("20", run.get("options").get("--max-steps").asText());
-    assertEquals("3", run.get("options").get("--depth").asText(), "defaults are recorded too");
+    assertEquals("100", run.get("options").get("--history-every").asText(), "defaults are recorded too");
+    assertTrue(run.get("options").get("--depth").isNull(), "a default that depends on --ratings is left to metrics.json");
     assertTrue(run.get("git_commit").asText().matches("[0-9a-f]{40}|unknown"), run.get("git_commit").asText());
     JsonNode input = run.get("inputs").get(0);
     assertTrue(input.get("path").asText().endsWith("entries.txt"));

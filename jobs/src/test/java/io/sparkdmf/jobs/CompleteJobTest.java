@@ -213,6 +213,16 @@ class CompleteJobTest {
     }
     assertEquals(testRmse, Math.sqrt(squares / (predictions.size() - 1)), 1e-9, "predictions.csv agrees");
     assertTrue(Files.readAllLines(out.resolve("history.csv")).size() > stages.size(), "every measurement recorded");
+    String strangersItem = "item-" + parts[0].col(0);
+    Path withStranger = Files.writeString(dir.resolve("stranger.csv"), "stranger," + strangersItem + ",4\n"
+        + ratings(parts[1]));
+    Path nan = dir.resolve("nan");
+    assertEquals(0, Main.run("complete", "--ratings", "--input", train.toString(), "--test", withStranger.toString(),
+        "--cold-start", "nan", "--out", nan.toString()));
+    int droppedBefore = parts[1].size() - metrics.get("test_ratings").asInt();
+    assertEquals(1 + droppedBefore, metrics(nan).get("cold_start_ratings").asInt(), "the stranger and those dropped");
+    assertEquals(testRmse, metrics(nan).get("test_rmse").asDouble(), 1e-12, "the same fit, the same known ratings");
+    assertTrue(Files.readAllLines(nan.resolve("predictions.csv")).contains("stranger," + strangersItem + ",4.0,NaN"));
     assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--ratings", "--input", train.toString(),
         "--validation-fraction", "1.5", "--out", dir.resolve("bad").toString()));
     assertEquals(Main.EXIT_BAD_INPUT, Main.run("complete", "--ratings", "--input", train.toString(),

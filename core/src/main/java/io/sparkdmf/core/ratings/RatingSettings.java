@@ -15,10 +15,11 @@ import java.io.Serializable;
  * @param validationFraction share of the training ratings held out for early stopping
  * @param validationEvery steps between held-out measurements
  * @param patience held-out measurements without improvement before stopping
+ * @param refit once the stages are chosen, replay them on all the ratings (held-out ones included)
  */
 public record RatingSettings(int depth, int width, double initScale, Optimizer.Kind optimizer, double learningRate,
     double regParam, double biasReg, double validationFraction, int validationEvery, int patience, int maxSteps,
-    long seed) implements Serializable {
+    long seed, boolean refit) implements Serializable {
 
   /** A regParam that asks for the penalty to be chosen along {@link #AUTO_PATH}. */
   public static final double AUTO = Double.NaN;
@@ -27,7 +28,7 @@ public record RatingSettings(int depth, int width, double initScale, Optimizer.K
   public static final double[] AUTO_PATH = {0.3, 0.21, 0.15, 0.11, 0.078, 0.056, 0.04, 0.028, 0.02};
 
   public static final RatingSettings DEFAULTS =
-      new RatingSettings(2, 16, 0.1, Optimizer.Kind.ADAM, 0.005, AUTO, 10, 0.1, 5, 4, 2000, 0);
+      new RatingSettings(2, 16, 0.1, Optimizer.Kind.ADAM, 0.005, AUTO, 10, 0.1, 5, 4, 2000, 0, true);
 
   /** The penalties to fit, in order. */
   public double[] regPath() {
@@ -49,41 +50,11 @@ public record RatingSettings(int depth, int width, double initScale, Optimizer.K
 
   public RatingSettings withDepth(int value) {
     return new RatingSettings(value, width, initScale, optimizer, learningRate, regParam, biasReg,
-        validationFraction, validationEvery, patience, maxSteps, seed);
-  }
-
-  public RatingSettings withWidth(int value) {
-    return new RatingSettings(depth, value, initScale, optimizer, learningRate, regParam, biasReg,
-        validationFraction, validationEvery, patience, maxSteps, seed);
-  }
-
-  public RatingSettings withInitScale(double value) {
-    return new RatingSettings(depth, width, value, optimizer, learningRate, regParam, biasReg,
-        validationFraction, validationEvery, patience, maxSteps, seed);
-  }
-
-  public RatingSettings withOptimizer(Optimizer.Kind value) {
-    return new RatingSettings(depth, width, initScale, value, learningRate, regParam, biasReg,
-        validationFraction, validationEvery, patience, maxSteps, seed);
-  }
-
-  public RatingSettings withPatience(int value) {
-    return new RatingSettings(depth, width, initScale, optimizer, learningRate, regParam, biasReg,
-        validationFraction, validationEvery, value, maxSteps, seed);
-  }
-
-  public RatingSettings withLearningRate(double value) {
-    return new RatingSettings(depth, width, initScale, optimizer, value, regParam, biasReg,
-        validationFraction, validationEvery, patience, maxSteps, seed);
+        validationFraction, validationEvery, patience, maxSteps, seed, refit);
   }
 
   public RatingSettings withRegParam(double value) {
     return new RatingSettings(depth, width, initScale, optimizer, learningRate, value, biasReg,
-        validationFraction, validationEvery, patience, maxSteps, seed);
-  }
-
-  public RatingSettings withMaxSteps(int value) {
-    return new RatingSettings(depth, width, initScale, optimizer, learningRate, regParam, biasReg,
-        validationFraction, validationEvery, patience, value, seed);
+        validationFraction, validationEvery, patience, maxSteps, seed, refit);
   }
 }

@@ -19,7 +19,7 @@ import io.sparkdmf.core.train.TrainingState;
 import io.sparkdmf.core.train.ValidationStopping;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Locale;
 import org.apache.spark.api.java.JavaRDD;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,15 +48,18 @@ public final class RatingsFit {
   /** One stage: its depth and penalty, and how training went. */
   public record Stage(int depth, double regParam, TrainingResult training) {}
 
-  /** The biases, the stages in order and the index of the best (whose model: the factors). */
-  public record Fitted(RatingBiases biases, List<Stage> stages, int best) {
+  /**
+   * The biases, the stages in order, the index of the best, and the factors: the best stage's model, or
+   * with {@link RatingSettings#refit()} the model of the stages replayed on all ratings.
+   */
+  public record Fitted(RatingBiases biases, List<Stage> stages, int best, DeepFactorization refitted) {
 
     public Stage bestStage() {
       return stages.get(best);
     }
 
     public DeepFactorization factors() {
-      return bestStage().training().model();
+      return refitted != null ? refitted : bestStage().training().model();
     }
 
     public double validationRmse() {
@@ -72,39 +75,93 @@ public final class RatingsFit {
   public static Fitted fit(JavaRDD<EntryBlock> ratings, int rows, int cols, RatingSettings settings,
       EngineChoice engine, int parallelism, TrainingListener listener) {
     HeldOutSplit.Parts parts = new HeldOutSplit(settings.validationFraction(), settings.seed()).split(ratings);
+    Fitted chosen;
     try {
       RatingBiases biases = RatingBiases.fit(parts.fit(), rows, cols, settings.biasReg());
-      JavaRDD<EntryBlock> residuals = biases.residuals(parts.fit()).cache();
-      try (Objective validation = heldOut(biases.residuals(parts.heldOut()), parallelism)) {
-        long count = residuals.map(EntryBlock::size).fold(0, Integer::sum);
-        Supplier<List<EntryBlock>> onDriver = memoized(() -> new ArrayList<>(residuals.collect()));
+      try (Residuals fitPart = new Residuals(biases.residuals(parts.fit()));
+          Objective validation = heldOut(biases.residuals(parts.heldOut()), parallelism)) {
         StageRunner runner = (start, reg) -> {
-          try (TrainData data = CompletionRouting.route(engine, count, rows, cols, settings.width(), parallelism, reg,
-                  onDriver, () -> residuals);
-              TrainingState state = data.start(start, settings.optimizer().create(settings.learningRate()))) {
-            StoppingRule rule = new StoppingRule(settings.maxSteps(), 0,
-                new ValidationStopping(validation, settings.validationEvery(), settings.patience()));
-            TrainingResult result = new Trainer(rule, listener).train(state, 0);
-            LOG.info("depth {}, regParam {}: held-out RMSE {} at step {} of {}", start.depth(), reg,
-                String.format(java.util.Locale.ROOT, "%.4f", result.validationRmse()), result.bestStep(),
-                result.steps());
-            return new Stage(start.depth(), reg, result);
-          }
+          StoppingRule rule = new StoppingRule(settings.maxSteps(), 0,
+              new ValidationStopping(validation, settings.validationEvery(), settings.patience()));
+          TrainingResult result = fitPart.train(start, reg, rule, settings, rows, cols, engine, parallelism, listener);
+          LOG.info("depth {}, regParam {}: held-out RMSE {} at step {} of {}", start.depth(), reg,
+              String.format(Locale.ROOT, "%.4f", result.validationRmse()), result.bestStep(), result.steps());
+          return new Stage(start.depth(), reg, result);
         };
         List<Stage> stages = new ArrayList<>();
-        int best = path(runner, Initialization.GAUSSIAN.create(new FactorShapes(rows, cols, 2, settings.width()),
-            settings.initScale(), settings.seed()), settings.regPath(), stages);
+        int best = path(runner, initial(rows, cols, settings), settings.regPath(), stages);
         if (settings.depth() > 2) {
           Stage shallow = stages.get(best);
           stages.add(runner.run(DepthLift.lift(shallow.training().model(), settings.depth()), shallow.regParam()));
           best = stages.size() - 1; // its held-out RMSE is at most the lifted start's, depth 2's best
         }
-        return new Fitted(biases, stages, best);
-      } finally {
-        residuals.unpersist();
+        chosen = new Fitted(biases, stages, best, null);
       }
     } finally {
       parts.unpersist();
+    }
+    return settings.refit() ? refit(ratings, rows, cols, settings, engine, parallelism, chosen) : chosen;
+  }
+
+  /**
+   * The chosen stages replayed on all the ratings: biases refitted, then each stage up to the best run
+   * from where the previous one ended for the steps its kept model had, and the lift where there was one.
+   * Nothing is held out any more, so the step counts stand in for early stopping.
+   */
+  private static Fitted refit(JavaRDD<EntryBlock> ratings, int rows, int cols, RatingSettings settings,
+      EngineChoice engine, int parallelism, Fitted chosen) {
+    RatingBiases biases = RatingBiases.fit(ratings, rows, cols, settings.biasReg());
+    DeepFactorization model = initial(rows, cols, settings);
+    try (Residuals all = new Residuals(biases.residuals(ratings))) {
+      for (int k = 0; k <= chosen.best(); k++) {
+        Stage stage = chosen.stages().get(k);
+        if (stage.depth() != model.depth()) {
+          model = DepthLift.lift(model, stage.depth());
+        }
+        model = all.train(model, stage.regParam(), new StoppingRule(stage.training().bestStep(), 0), settings,
+            rows, cols, engine, parallelism, TrainingListener.NONE).model();
+      }
+    }
+    LOG.info("refitted on all {} ratings", ratings.map(EntryBlock::size).fold(0, Integer::sum));
+    return new Fitted(biases, chosen.stages(), chosen.best(), model);
+  }
+
+  private static DeepFactorization initial(int rows, int cols, RatingSettings settings) {
+    return Initialization.GAUSSIAN.create(new FactorShapes(rows, cols, 2, settings.width()), settings.initScale(),
+        settings.seed());
+  }
+
+  /** Residual entries cached for training, collected to the driver once if the local engine wants them. */
+  private static final class Residuals implements AutoCloseable {
+    private final JavaRDD<EntryBlock> entries;
+    private final long count;
+    private List<EntryBlock> onDriver;
+
+    Residuals(JavaRDD<EntryBlock> entries) {
+      this.entries = entries.cache();
+      this.count = this.entries.map(EntryBlock::size).fold(0, Integer::sum);
+    }
+
+    /** Trains a copy of {@code start} with penalty {@code reg} until {@code rule} stops it. */
+    TrainingResult train(DeepFactorization start, double reg, StoppingRule rule, RatingSettings settings, int rows,
+        int cols, EngineChoice engine, int parallelism, TrainingListener listener) {
+      try (TrainData data = CompletionRouting.route(engine, count, rows, cols, settings.width(), parallelism, reg,
+              this::driverCopy, () -> entries);
+          TrainingState state = data.start(start.copy(), settings.optimizer().create(settings.learningRate()))) {
+        return new Trainer(rule, listener).train(state, 0);
+      }
+    }
+
+    private List<EntryBlock> driverCopy() {
+      if (onDriver == null) {
+        onDriver = new ArrayList<>(entries.collect());
+      }
+      return onDriver;
+    }
+
+    @Override
+    public void close() {
+      entries.unpersist();
     }
   }
 
@@ -120,7 +177,7 @@ public final class RatingsFit {
     int worse = 0;
     DeepFactorization model = start;
     for (double reg : regPath) {
-      Stage stage = runner.run(model.copy(), reg); // training moves its start in place; earlier stages keep theirs
+      Stage stage = runner.run(model, reg);
       stages.add(stage);
       model = stage.training().model();
       if (best < 0 || stage.training().validationRmse() < stages.get(best).training().validationRmse()) {
@@ -141,17 +198,4 @@ public final class RatingsFit {
         () -> CompletionObjective.spark(entries.cache(), count), null);
   }
 
-  private static <T> Supplier<T> memoized(Supplier<T> supplier) {
-    return new Supplier<>() {
-      private T value;
-
-      @Override
-      public T get() {
-        if (value == null) {
-          value = supplier.get();
-        }
-        return value;
-      }
-    };
-  }
 }

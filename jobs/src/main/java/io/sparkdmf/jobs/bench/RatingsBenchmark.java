@@ -65,26 +65,8 @@ public final class RatingsBenchmark implements Callable<Integer> {
   @Option(names = "--depths", split = ",", defaultValue = "2,3", description = "DMF depths (default: ${DEFAULT-VALUE}).")
   int[] depths;
 
-  @Option(names = "--width", description = "DMF width (default: the rating default).")
-  Integer width;
-
-  @Option(names = "--init-scale", description = "DMF init scale (default: the rating default).")
-  Double initScale;
-
-  @Option(names = "--optimizer", description = "DMF optimizer (default: the rating default).")
-  io.sparkdmf.core.optim.Optimizer.Kind optimizer;
-
-  @Option(names = "--patience", description = "DMF patience (default: the rating default).")
-  Integer patience;
-
-  @Option(names = "--lr", description = "DMF learning rate (default: the rating default).")
-  Double learningRate;
-
   @Option(names = "--reg", split = ",", description = "DMF regParam values (default: the rating default).")
   double[] regParams;
-
-  @Option(names = "--max-steps", description = "DMF's most steps (default: the rating default).")
-  Integer maxSteps;
 
   @Option(names = "--trace", description = "Print every held-out RMSE of DMF's early stopping.")
   boolean trace;
@@ -142,13 +124,7 @@ public final class RatingsBenchmark implements Callable<Integer> {
   }
 
   private RatingSettings settings(int depth, double reg) {
-    RatingSettings s = RatingSettings.DEFAULTS.withDepth(depth).withRegParam(reg);
-    s = width != null ? s.withWidth(width) : s;
-    s = initScale != null ? s.withInitScale(initScale) : s;
-    s = optimizer != null ? s.withOptimizer(optimizer) : s;
-    s = patience != null ? s.withPatience(patience) : s;
-    s = maxSteps != null ? s.withMaxSteps(maxSteps) : s;
-    return learningRate != null ? s.withLearningRate(learningRate) : s;
+    return RatingSettings.DEFAULTS.withDepth(depth).withRegParam(reg);
   }
 
   /** ALS with regParam tuned on a validation split of the training ratings, then refitted on all of them. */
@@ -194,9 +170,9 @@ public final class RatingsBenchmark implements Callable<Integer> {
         rmse = Metrics.rmse(fitted.factors(), residuals);
       }
       RatingsFit.Stage best = fitted.bestStage();
-      record(new Result(data.ratings(), seed, String.format(Locale.ROOT, "dmf depth %d width %d reg %s (%s %.3f)",
+      record(new Result(data.ratings(), seed, String.format(Locale.ROOT, "dmf depth %d width %d reg %s (chosen %.3f)",
           settings.depth(), settings.width(), Double.isNaN(settings.regParam()) ? "auto" : settings.regParam(),
-          best.depth() == settings.depth() ? "best" : "best at depth 2,", best.regParam()), rmse, seconds,
+          best.regParam()), rmse, seconds,
           fitted.steps(), heap.peakMiB()));
     }
   }
