@@ -103,8 +103,12 @@ public record StarRatings(int users, int items, long ratings, boolean halfStars,
     return new EntryBlock[] {both.get(0)._2, both.get(1)._2};
   }
 
-  /** What every user's ratings draw on: item offsets, taste vectors and popularity. */
-  record ItemTable(double[] offsets, double[][] tastes, double[] cumulativePopularity) implements Serializable {}
+  /**
+   * What every user's ratings draw on: item offsets, taste vectors, popularity, and the scale of the
+   * users' activities.
+   */
+  record ItemTable(double[] offsets, double[][] tastes, double[] cumulativePopularity, double countScale)
+      implements Serializable {}
 
   private ItemTable itemTable() {
     Random random = new Random(seed);
@@ -130,7 +134,7 @@ public record StarRatings(int users, int items, long ratings, boolean halfStars,
         tastes[j][k] = strengths[k] * random.nextGaussian();
       }
     }
-    return new ItemTable(offsets, tastes, cumulative);
+    return new ItemTable(offsets, tastes, cumulative, countScale());
   }
 
   /**
@@ -157,17 +161,15 @@ public record StarRatings(int users, int items, long ratings, boolean halfStars,
     EntryBlockBuilder test = new EntryBlockBuilder();
     double[] strengths = tasteStrengths();
     double[] taste = new double[TASTE_RANK];
-    double meanCount = (double) ratings / users;
-    int mostPerUser = items / 3;
+    double scale = table.countScale();
     Set<Integer> chosen = new HashSet<>();
     for (int u = from; u < to; u++) {
-      Random random = new Random(seed * 0x9E3779B97F4A7C15L + u);
+      Random random = userRandom(u);
+      int count = count(activity(random), scale);
       double offset = MEAN + USER_OFFSET_SD * random.nextGaussian();
       for (int k = 0; k < TASTE_RANK; k++) {
         taste[k] = strengths[k] * random.nextGaussian();
       }
-      double activity = Math.exp(ACTIVITY_SIGMA * random.nextGaussian() - ACTIVITY_SIGMA * ACTIVITY_SIGMA / 2);
-      int count = (int) Math.min(mostPerUser, Math.max(MIN_PER_USER, Math.round(meanCount * activity)));
       chosen.clear();
       while (chosen.size() < count) {
         int j = Arrays.binarySearch(table.cumulativePopularity(), random.nextDouble());
@@ -186,6 +188,46 @@ public record StarRatings(int users, int items, long ratings, boolean halfStars,
     out.add(new Tuple2<>(true, train.build()));
     out.add(new Tuple2<>(false, test.build()));
     return out;
+  }
+
+  private Random userRandom(int user) {
+    return new Random(seed * 0x9E3779B97F4A7C15L + user);
+  }
+
+  /** A user's activity, log-normal with mean 1: the first draw of the user's stream. */
+  private static double activity(Random userRandom) {
+    return Math.exp(ACTIVITY_SIGMA * userRandom.nextGaussian() - ACTIVITY_SIGMA * ACTIVITY_SIGMA / 2);
+  }
+
+  /** A user's number of ratings: activity times scale, at least MIN_PER_USER, at most a third of the items. */
+  private int count(double activity, double scale) {
+    return (int) Math.min(items / 3, Math.max(MIN_PER_USER, Math.round(scale * activity)));
+  }
+
+  /**
+   * The scale of the activities that makes the users' counts add up to {@code ratings} (by bisection):
+   * the cap of a third of the items would otherwise lose the heavy users' share on small sets.
+   */
+  private double countScale() {
+    double[] activities = new double[users];
+    for (int u = 0; u < users; u++) {
+      activities[u] = activity(userRandom(u));
+    }
+    double low = 0;
+    double high = (double) items;
+    for (int iteration = 0; iteration < 60; iteration++) {
+      double middle = (low + high) / 2;
+      long total = 0;
+      for (double a : activities) {
+        total += count(a, middle);
+      }
+      if (total < ratings) {
+        low = middle;
+      } else {
+        high = middle;
+      }
+    }
+    return high;
   }
 
   /** {@code value} rounded to the nearest star (or half star) within the scale. */

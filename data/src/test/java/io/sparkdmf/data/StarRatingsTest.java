@@ -11,6 +11,7 @@ import io.sparkdmf.core.completion.CompletionObjective;
 import io.sparkdmf.core.objective.Objective;
 import io.sparkdmf.core.ratings.RatingSettings;
 import io.sparkdmf.core.ratings.RatingsFit;
+import io.sparkdmf.core.ratings.RatingsTuning;
 import io.sparkdmf.core.train.TrainingListener;
 import java.util.Arrays;
 import java.util.List;
@@ -78,6 +79,19 @@ class StarRatingsTest {
     }
     assertTrue(rmse[2] < 0.99 * biasesAlone, "factors on top of the biases: " + rmse[2] + " vs " + biasesAlone);
     assertTrue(rmse[3] <= rmse[2] * 1.005, "depth 3 " + rmse[3] + " vs depth 2 " + rmse[2]);
+  }
+
+  @Test
+  void tuningPicksTheWidthThatCanHoldTheTaste() {
+    // the taste has rank 20: a width of 1 cannot hold it, so 16 must win on the held-out ratings
+    StarRatings spec = new StarRatings(300, 400, 24_000, false, 0.1, 8);
+    StarRatings.Split split = spec.generate(LocalSpark.context(), 2);
+    RatingsTuning.Tuned tuned = RatingsTuning.tune(split.train(), spec.users(), spec.items(),
+        RatingSettings.DEFAULTS.withRefit(false), new int[] {1, 16}, EngineChoice.LOCAL, 2);
+    assertEquals(List.of(1, 16), tuned.candidates().stream().map(RatingsTuning.Candidate::width).toList());
+    assertTrue(tuned.candidates().get(1).validationRmse() < tuned.candidates().get(0).validationRmse());
+    assertEquals(16, tuned.best().factors().factor(1).rows());
+    assertEquals(tuned.candidates().get(1).validationRmse(), tuned.best().validationRmse(), 0.0);
   }
 
   private static double meanSquare(EntryBlock block) {

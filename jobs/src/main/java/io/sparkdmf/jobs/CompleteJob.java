@@ -85,6 +85,10 @@ final class CompleteJob implements Callable<Integer> {
           + " model is kept (default: ${DEFAULT-VALUE}).")
   int patience;
 
+  @Option(names = "--tune", description = "With --ratings: also choose the width among "
+      + "8, 16, 32 and 64 on the held-out ratings, fitting all four at once; the scores go to metrics.json.")
+  boolean tune;
+
   @Option(names = "--refit", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "With --ratings: once the penalty and the step counts are chosen, replay them on all the"
           + " training ratings, the held-out share included (default: on; --no-refit keeps the chosen model).")
@@ -113,7 +117,7 @@ final class CompleteJob implements Callable<Integer> {
       throw new IllegalArgumentException("--validation-fraction must be in [0, 1), got " + validationFraction);
     }
     if ((ratings || parquet) && validationFraction > 0) {
-      return new RatingsRun(ratingSettings(), training.engine, training.parallelism, training.logEverySeconds, output)
+      return new RatingsRun(ratingSettings(), tune, training.engine, training.parallelism, training.logEverySeconds, output)
           .run(new RatingsRun.Source() {
             private RatingFileReader reader;
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     version = "spark-dmf 0.1.0",
     description = "Distributed deep matrix factorization on Apache Spark.",
     subcommands = {CompleteJob.class, SenseJob.class, SharpnessJob.class, ClusterJob.class, ExperimentCommand.class,
-        BenchCommand.class})
+        BenchCommand.class, GenerateRatingsJob.class})
 public final class Main implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 

@@ -10,6 +10,7 @@ import io.sparkdmf.core.metrics.Metrics;
 import io.sparkdmf.core.objective.Objective;
 import io.sparkdmf.core.ratings.RatingSettings;
 import io.sparkdmf.core.ratings.RatingsFit;
+import io.sparkdmf.core.ratings.RatingsTuning;
 import io.sparkdmf.core.train.TrainingListener;
 import io.sparkdmf.core.train.TrainingState;
 import io.sparkdmf.data.AtomicOutputDirectory;
@@ -45,14 +46,17 @@ final class RatingsRun {
   }
 
   private final RatingSettings settings;
+  private final boolean tune;
   private final EngineChoice engine;
   private final Integer parallelism;
   private final double logEverySeconds;
   private final OutputOptions output;
 
-  RatingsRun(RatingSettings settings, EngineChoice engine, Integer parallelism, double logEverySeconds,
+  /** @param tune also choose the width ({@link RatingsTuning}) */
+  RatingsRun(RatingSettings settings, boolean tune, EngineChoice engine, Integer parallelism, double logEverySeconds,
       OutputOptions output) {
     this.settings = settings;
+    this.tune = tune;
     this.engine = engine;
     this.parallelism = parallelism;
     this.logEverySeconds = logEverySeconds;
@@ -74,10 +78,26 @@ final class RatingsRun {
           Double.isNaN(settings.regParam()) ? "chosen on held-out ratings" : settings.regParam(),
           settings.optimizer().name().toLowerCase(Locale.ROOT), settings.learningRate());
       History history = new History(logEverySeconds);
-      RatingsFit.Fitted fitted = RatingsFit.fit(data.entries().blocks(), rows, cols, settings, engine, threads, history);
+      Map<String, Object> metrics = new LinkedHashMap<>();
+      RatingsFit.Fitted fitted;
+      if (tune) {
+        RatingsTuning.Tuned tuned = RatingsTuning.tune(data.entries().blocks(), rows, cols, settings,
+            RatingsTuning.WIDTHS, engine, threads);
+        fitted = tuned.best();
+        List<Map<String, Object>> candidates = new ArrayList<>();
+        for (RatingsTuning.Candidate c : tuned.candidates()) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("width", c.width());
+          row.put("reg_param", c.regParam());
+          row.put("validation_rmse", c.validationRmse());
+          candidates.add(row);
+        }
+        metrics.put("tuning", candidates);
+      } else {
+        fitted = RatingsFit.fit(data.entries().blocks(), rows, cols, settings, engine, threads, history);
+      }
       double seconds = (System.nanoTime() - start) / 1e9;
 
-      Map<String, Object> metrics = new LinkedHashMap<>();
       if (test != null && test.size() > 0) {
         try (Objective residuals = CompletionObjective.local(List.of(fitted.biases().residuals(test)), threads)) {
           metrics.put("test_rmse", Metrics.rmse(fitted.factors(), residuals));
@@ -90,7 +110,8 @@ final class RatingsRun {
       metrics.put("validation_rmse", fitted.validationRmse());
       metrics.put("reg_param", fitted.bestStage().regParam());
       metrics.put("depth", fitted.factors().depth());
-      metrics.put("width", settings.width());
+      metrics.put("width", fitted.factors().factor(1).rows());
+      metrics.put("refit", settings.refit());
       metrics.put("steps", fitted.steps());
       metrics.put("seconds", seconds);
       metrics.put("rows", rows);

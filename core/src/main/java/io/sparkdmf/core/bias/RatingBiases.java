@@ -3,6 +3,7 @@ package io.sparkdmf.core.bias;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.completion.EntryCounts;
 import java.io.Serializable;
+import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -24,21 +25,43 @@ public record RatingBiases(double mean, double[] rowBias, double[] colBias) impl
   /** Passes at most; each is two passes over the entries. */
   public static final int MAX_PASSES = 200;
 
+  /**
+   * Up to this many entries the passes run on the driver, on entries collected once: a Spark job per
+   * pass would cost more than the pass.
+   */
+  public static final long DRIVER_LIMIT = 1_000_000;
+
   /** Fits the biases to the entries of a {@code rows} x {@code cols} matrix. */
   public static RatingBiases fit(JavaRDD<EntryBlock> entries, int rows, int cols, double regParam) {
     if (!(regParam >= 0) || Double.isInfinite(regParam)) {
       throw new IllegalArgumentException("the bias regularization must be finite and >= 0, got " + regParam);
     }
-    JavaSparkContext sc = JavaSparkContext.fromSparkContext(entries.context());
     EntryCounts counts = EntryCounts.of(entries, rows, cols);
     if (counts.total() == 0) {
       throw new IllegalArgumentException("no entries to fit biases to");
     }
-    double mean = entries.map(RatingBiases::valueSum).fold(0.0, Double::sum) / counts.total();
-    RatingBiases biases = new RatingBiases(mean, new double[rows], new double[cols]);
+    if (counts.total() <= DRIVER_LIMIT) {
+      List<EntryBlock> onDriver = entries.collect();
+      return fit(counts, onDriver.stream().mapToDouble(RatingBiases::valueSum).sum(), regParam,
+          (biases, rowSide) -> biases.residualSums(onDriver, rowSide));
+    }
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(entries.context());
+    return fit(counts, entries.map(RatingBiases::valueSum).fold(0.0, Double::sum), regParam,
+        (biases, rowSide) -> biases.residualSums(sc, entries, rowSide));
+  }
+
+  /** Per row (or column) sums of r_ij - mu - (the other side's bias), over every entry. */
+  @FunctionalInterface
+  private interface ResidualSums {
+    double[] of(RatingBiases biases, boolean rowSide);
+  }
+
+  private static RatingBiases fit(EntryCounts counts, double valueSum, double regParam, ResidualSums sums) {
+    RatingBiases biases = new RatingBiases(valueSum / counts.total(), new double[counts.rows().length],
+        new double[counts.cols().length]);
     for (int pass = 0; pass < MAX_PASSES; pass++) {
-      RatingBiases next = biases.withRowBias(biases.refit(sc, entries, true, counts.rows(), regParam));
-      next = next.withColBias(next.refit(sc, entries, false, counts.cols(), regParam));
+      RatingBiases next = biases.withRowBias(ridge(sums.of(biases, true), counts.rows(), regParam));
+      next = next.withColBias(ridge(sums.of(next, false), counts.cols(), regParam));
       double change = Math.max(largestChange(biases.rowBias, next.rowBias), largestChange(biases.colBias, next.colBias));
       biases = next;
       if (change <= TOLERANCE) {
@@ -64,26 +87,41 @@ public record RatingBiases(double mean, double[] rowBias, double[] colBias) impl
     return sum;
   }
 
-  /** One side's biases given the other side's: the ridge solution, one pass over the entries. */
-  private double[] refit(JavaSparkContext sc, JavaRDD<EntryBlock> entries, boolean rowSide, long[] counts,
-      double regParam) {
-    Broadcast<RatingBiases> current = sc.broadcast(this);
-    double[] sums = entries.treeAggregate(new double[counts.length], (acc, block) -> {
-      RatingBiases b = current.value();
-      for (int e = 0; e < block.size(); e++) {
-        double other = rowSide ? b.colBias[block.col(e)] : b.rowBias[block.row(e)];
-        acc[rowSide ? block.row(e) : block.col(e)] += block.value(e) - b.mean - other;
-      }
-      return acc;
-    }, (a, b) -> {
-      for (int k = 0; k < a.length; k++) {
-        a[k] += b[k];
-      }
-      return a;
-    });
-    current.destroy();
+  /** One side's biases given its residual sums: the ridge solution sum / (regParam + count). */
+  private static double[] ridge(double[] sums, long[] counts, double regParam) {
     for (int k = 0; k < sums.length; k++) {
       sums[k] /= regParam + counts[k];
+    }
+    return sums;
+  }
+
+  /** The residual sums of one side over entries on the driver. */
+  private double[] residualSums(List<EntryBlock> entries, boolean rowSide) {
+    double[] sums = new double[rowSide ? rowBias.length : colBias.length];
+    for (EntryBlock block : entries) {
+      addResidualSums(sums, block, rowSide);
+    }
+    return sums;
+  }
+
+  /** The residual sums of one side over an RDD: one pass, merged up a tree. */
+  private double[] residualSums(JavaSparkContext sc, JavaRDD<EntryBlock> entries, boolean rowSide) {
+    Broadcast<RatingBiases> current = sc.broadcast(this);
+    double[] sums = entries.treeAggregate(new double[rowSide ? rowBias.length : colBias.length],
+        (acc, block) -> current.value().addResidualSums(acc, block, rowSide), (a, b) -> {
+          for (int k = 0; k < a.length; k++) {
+            a[k] += b[k];
+          }
+          return a;
+        });
+    current.destroy();
+    return sums;
+  }
+
+  private double[] addResidualSums(double[] sums, EntryBlock block, boolean rowSide) {
+    for (int e = 0; e < block.size(); e++) {
+      double other = rowSide ? colBias[block.col(e)] : rowBias[block.row(e)];
+      sums[rowSide ? block.row(e) : block.col(e)] += block.value(e) - mean - other;
     }
     return sums;
   }

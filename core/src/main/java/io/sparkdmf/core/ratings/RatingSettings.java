@@ -53,6 +53,16 @@ public record RatingSettings(int depth, int width, double initScale, Optimizer.K
         validationFraction, validationEvery, patience, maxSteps, seed, refit);
   }
 
+  public RatingSettings withWidth(int value) {
+    return new RatingSettings(depth, value, initScale, optimizer, learningRate, regParam, biasReg,
+        validationFraction, validationEvery, patience, maxSteps, seed, refit);
+  }
+
+  public RatingSettings withRefit(boolean value) {
+    return new RatingSettings(depth, width, initScale, optimizer, learningRate, regParam, biasReg,
+        validationFraction, validationEvery, patience, maxSteps, seed, value);
+  }
+
   public RatingSettings withRegParam(double value) {
     return new RatingSettings(depth, width, initScale, optimizer, learningRate, value, biasReg,
         validationFraction, validationEvery, patience, maxSteps, seed, refit);

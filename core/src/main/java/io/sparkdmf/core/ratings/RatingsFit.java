@@ -108,7 +108,7 @@ public final class RatingsFit {
    * from where the previous one ended for the steps its kept model had, and the lift where there was one.
    * Nothing is held out any more, so the step counts stand in for early stopping.
    */
-  private static Fitted refit(JavaRDD<EntryBlock> ratings, int rows, int cols, RatingSettings settings,
+  static Fitted refit(JavaRDD<EntryBlock> ratings, int rows, int cols, RatingSettings settings,
       EngineChoice engine, int parallelism, Fitted chosen) {
     RatingBiases biases = RatingBiases.fit(ratings, rows, cols, settings.biasReg());
     DeepFactorization model = initial(rows, cols, settings);

@@ -11,6 +11,7 @@ import io.sparkdmf.core.objective.Objective;
 import io.sparkdmf.core.ratings.HeldOutSplit;
 import io.sparkdmf.core.ratings.RatingSettings;
 import io.sparkdmf.core.ratings.RatingsFit;
+import io.sparkdmf.core.ratings.RatingsTuning;
 import io.sparkdmf.core.train.TrainingListener;
 import io.sparkdmf.data.StarRatings;
 import io.sparkdmf.jobs.SparkContexts;
@@ -68,6 +69,9 @@ public final class RatingsBenchmark implements Callable<Integer> {
   @Option(names = "--reg", split = ",", description = "DMF regParam values (default: the rating default).")
   double[] regParams;
 
+  @Option(names = "--tune", description = "Also fit with the width chosen on held-out ratings (complete --tune).")
+  boolean tune;
+
   @Option(names = "--trace", description = "Print every held-out RMSE of DMF's early stopping.")
   boolean trace;
 
@@ -117,6 +121,9 @@ public final class RatingsBenchmark implements Callable<Integer> {
             dmf(split.train(), test, data, seed, settings(depth, reg), parts);
           }
         }
+        if (tune) {
+          tuned(split.train(), test, data, seed, parts);
+        }
         split.train().unpersist();
         split.test().unpersist();
       }
@@ -165,15 +172,27 @@ public final class RatingsBenchmark implements Callable<Integer> {
             }
           } : TrainingListener.NONE);
       double seconds = (System.nanoTime() - start) / 1e9;
-      double rmse;
-      try (Objective residuals = CompletionObjective.spark(fitted.biases().residuals(test), 0)) {
-        rmse = Metrics.rmse(fitted.factors(), residuals);
-      }
-      RatingsFit.Stage best = fitted.bestStage();
       record(new Result(data.ratings(), seed, String.format(Locale.ROOT, "dmf depth %d width %d reg %s (chosen %.3f)",
           settings.depth(), settings.width(), Double.isNaN(settings.regParam()) ? "auto" : settings.regParam(),
-          best.regParam()), rmse, seconds,
-          fitted.steps(), heap.peakMiB()));
+          fitted.bestStage().regParam()), testRmse(fitted, test), seconds, fitted.steps(), heap.peakMiB()));
+    }
+  }
+
+  private void tuned(JavaRDD<EntryBlock> train, JavaRDD<EntryBlock> test, StarRatings data, long seed, int parts) {
+    try (PeakHeap heap = new PeakHeap()) {
+      long start = System.nanoTime();
+      RatingsTuning.Tuned tuned = RatingsTuning.tune(train, data.users(), data.items(), RatingSettings.DEFAULTS,
+          RatingsTuning.WIDTHS, EngineChoice.AUTO, parts);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      record(new Result(data.ratings(), seed, String.format(Locale.ROOT, "dmf --tune (chose width %d, reg %.3f)",
+          tuned.best().factors().factor(1).rows(), tuned.best().bestStage().regParam()),
+          testRmse(tuned.best(), test), seconds, tuned.best().steps(), heap.peakMiB()));
+    }
+  }
+
+  private static double testRmse(RatingsFit.Fitted fitted, JavaRDD<EntryBlock> test) {
+    try (Objective residuals = CompletionObjective.spark(fitted.biases().residuals(test), 0)) {
+      return Metrics.rmse(fitted.factors(), residuals);
     }
   }
 
