@@ -23,15 +23,18 @@ final class DuplicateEntries {
         .filter(pair -> pair[1] != Long.MAX_VALUE)
         .takeOrdered(1, new SecondLocationOrder());
     if (!firstDuplicate.isEmpty()) {
-      long first = firstDuplicate.get(0)[0];
-      long second = firstDuplicate.get(0)[1];
-      String firstFile = LineLocation.file(files, first);
-      String secondFile = LineLocation.file(files, second);
-      String where = firstFile.equals(secondFile) ? "line " + LineLocation.line(first)
-          : firstFile + ":" + LineLocation.line(first);
-      throw new InputException(secondFile, LineLocation.line(second),
-          "duplicated " + what + " pair: the same entry is already given at " + where);
+      throw duplicate(files, firstDuplicate.get(0)[0], firstDuplicate.get(0)[1], what);
     }
+  }
+
+  /** The error for an entry at location {@code second} that repeats the one at {@code first}. */
+  static InputException duplicate(List<String> files, long first, long second, String what) {
+    String firstFile = LineLocation.file(files, first);
+    String secondFile = LineLocation.file(files, second);
+    String where = firstFile.equals(secondFile) ? "line " + LineLocation.line(first)
+        : firstFile + ":" + LineLocation.line(first);
+    return new InputException(secondFile, LineLocation.line(second),
+        "duplicated " + what + " pair: the same entry is already given at " + where);
   }
 
   private static long[] twoEarliest(long[] a, long[] b) {

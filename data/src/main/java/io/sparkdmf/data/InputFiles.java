@@ -1,6 +1,10 @@
 package io.sparkdmf.data;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,6 +12,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
 
 /** The input files a user's path names: a file, a directory (its visible files) or a glob, on any Hadoop file system. */
 final class InputFiles {
@@ -39,6 +45,29 @@ final class InputFiles {
     } catch (IOException e) {
       throw new InputException(pathOrGlob, "cannot be read: " + e.getMessage());
     }
+  }
+
+  /** The files' total size in bytes. */
+  static long totalBytes(Configuration conf, List<String> files) {
+    long total = 0;
+    try {
+      for (String file : files) {
+        Path path = new Path(file);
+        total += path.getFileSystem(conf).getFileStatus(path).getLen();
+      }
+    } catch (IOException e) {
+      throw new InputException(files.get(0), "cannot be read: " + e.getMessage());
+    }
+    return total;
+  }
+
+  /** A reader of the file's lines, decompressed as Spark's textFile would be (by the file's extension). */
+  static BufferedReader open(Configuration conf, String file) throws IOException {
+    Path path = new Path(file);
+    InputStream raw = path.getFileSystem(conf).open(path);
+    CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
+    return new BufferedReader(new InputStreamReader(codec == null ? raw : codec.createInputStream(raw),
+        StandardCharsets.UTF_8));
   }
 
   /** Local files without the "file:" scheme, as the user typed them; other schemes in full. */
