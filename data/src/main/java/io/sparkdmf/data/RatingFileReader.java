@@ -82,7 +82,7 @@ public final class RatingFileReader {
 
   public RatingDataset read(String pathOrGlob) {
     List<String> files = files(pathOrGlob);
-    if (parquetColumns == null && InputFiles.totalBytes(sc.hadoopConfiguration(), files) <= driverBytes) {
+    if (readsOnDriver(files)) {
       return readOnDriver(pathOrGlob, files);
     }
     JavaRDD<Rating> ratings = ratings(files);
@@ -139,9 +139,14 @@ public final class RatingFileReader {
     Map<String, Integer> users = indexOf(train.userIds());
     Map<String, Integer> items = indexOf(train.itemIds());
     EntryBlockBuilder builder = new EntryBlockBuilder();
-    JavaRDD<Rating> ratings = ratings(files);
-    List<Rating> all = ratings.collect();
-    ratings.unpersist(false);
+    List<Rating> all;
+    if (readsOnDriver(files)) {
+      all = parseOnDriver(files);
+    } else {
+      JavaRDD<Rating> ratings = ratings(files);
+      all = ratings.collect();
+      ratings.unpersist(false);
+    }
     long dropped = 0;
     List<UnseenRating> unseen = new ArrayList<>();
     for (Rating r : all) {
@@ -173,8 +178,12 @@ public final class RatingFileReader {
     return new HeldOutRatings(builder.build(), unseen);
   }
 
-  /** The same as the Spark path of {@link #read}, for small text inputs: same checks, same messages. */
-  private RatingDataset readOnDriver(String pathOrGlob, List<String> files) {
+  private boolean readsOnDriver(List<String> files) {
+    return parquetColumns == null && InputFiles.totalBytes(sc.hadoopConfiguration(), files) <= driverBytes;
+  }
+
+  /** Every rating of the files in order, read on the driver; the first bad line is an error. */
+  private List<Rating> parseOnDriver(List<String> files) {
     List<Rating> ratings = new ArrayList<>();
     for (int f = 0; f < files.size(); f++) {
       try (BufferedReader reader = InputFiles.open(sc.hadoopConfiguration(), files.get(f))) {
@@ -193,6 +202,12 @@ public final class RatingFileReader {
         throw new InputException(files.get(f), "cannot be read: " + e.getMessage());
       }
     }
+    return ratings;
+  }
+
+  /** The same as the Spark path of {@link #read}, for small text inputs: same checks, same messages. */
+  private RatingDataset readOnDriver(String pathOrGlob, List<String> files) {
+    List<Rating> ratings = parseOnDriver(files);
     List<String> users = ratings.stream().map(Rating::user).distinct().sorted().toList();
     List<String> items = ratings.stream().map(Rating::item).distinct().sorted().toList();
     if (users.isEmpty()) {
