@@ -13,8 +13,18 @@ import io.sparkdmf.core.ratings.RatingSettings;
 import io.sparkdmf.core.ratings.RatingsFit;
 import io.sparkdmf.core.ratings.RatingsTuning;
 import io.sparkdmf.core.train.TrainingListener;
+import io.sparkdmf.ml.DeepMatrixFactorization;
+import io.sparkdmf.ml.DeepMatrixFactorizationModel;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.ml.evaluation.RegressionEvaluator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /** The star-rating generator has the statistics of public rating sets, and the rating defaults learn from it. */
@@ -79,6 +89,39 @@ class StarRatingsTest {
     }
     assertTrue(rmse[2] < 0.99 * biasesAlone, "factors on top of the biases: " + rmse[2] + " vs " + biasesAlone);
     assertTrue(rmse[3] <= rmse[2] * 1.005, "depth 3 " + rmse[3] + " vs depth 2 " + rmse[2]);
+  }
+
+  @Test
+  void theEstimatorWithItsDefaultsFitsAsWellAsTheRatingsJob() {
+    StarRatings spec = new StarRatings(400, 600, 40_000, false, 0.1, 5);
+    StarRatings.Split split = spec.generate(LocalSpark.context(), 2);
+    SparkSession session = SparkSession.builder().sparkContext(LocalSpark.context().sc()).getOrCreate();
+    Dataset<Row> train = frame(session, split.train());
+    Dataset<Row> test = frame(session, split.test());
+    DeepMatrixFactorizationModel model = new DeepMatrixFactorization().fit(train);
+    double estimator = new RegressionEvaluator().setLabelCol("rating").setPredictionCol("prediction")
+        .setMetricName("rmse").evaluate(model.setColdStartStrategy("drop").transform(test));
+
+    RatingsFit.Fitted job = RatingsFit.fit(split.train(), spec.users(), spec.items(), RatingSettings.DEFAULTS,
+        EngineChoice.LOCAL, 2, TrainingListener.NONE);
+    EntryBlock seen = EntryBlock.concat(split.test().collect());
+    try (Objective residuals = CompletionObjective.local(List.of(job.biases().residuals(seen)), 1)) {
+      double direct = Metrics.rmse(job.factors(), residuals);
+      // the estimator indexes the ids itself, so its held-out share differs: the same quality, not the same bits
+      assertEquals(direct, estimator, 0.01 * direct, "estimator " + estimator + " vs the ratings fit " + direct);
+    }
+  }
+
+  private static Dataset<Row> frame(SparkSession session, JavaRDD<EntryBlock> blocks) {
+    List<Row> rows = new java.util.ArrayList<>();
+    for (EntryBlock block : blocks.collect()) {
+      for (int e = 0; e < block.size(); e++) {
+        rows.add(RowFactory.create(block.row(e), block.col(e), (float) block.value(e)));
+      }
+    }
+    StructType schema = new StructType().add("user", DataTypes.IntegerType).add("item", DataTypes.IntegerType)
+        .add("rating", DataTypes.FloatType);
+    return session.createDataFrame(rows, schema);
   }
 
   @Test
