@@ -201,6 +201,50 @@ class MultiViewClusteringTest {
   }
 
   @Test
+  void constantFeaturesAreDroppedWithASummaryAndTheirIndicesKept() {
+    Matrix a = Matrix.gaussian(4, 2, 1, new Random(1));
+    Matrix b = Matrix.gaussian(4, 4, 1, new Random(2));
+    for (int i = 0; i < 4; i++) {
+      b.set(i, 1, 7.0);
+      b.set(i, 3, 0.0);
+    }
+    MultiViewData.Varying varying = new MultiViewData(List.of("a", "b"), List.of(a, b), null).withoutConstantFeatures();
+    assertArrayEquals(new int[] {2, 2}, varying.data().featureCounts());
+    assertArrayEquals(new int[] {0, 2}, varying.kept()[1]);
+    assertEquals(b.get(3, 2), varying.data().views().get(1).get(3, 1));
+    assertEquals(1, varying.dropped().size());
+    assertEquals("view 'b': dropped 2 constant features (2, 4): they carry no information",
+        varying.dropped().get(0).summary());
+    Matrix flat = Matrix.zeros(4, 3);
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> new MultiViewData(List.of("a", "flat"), List.of(a, flat), null).withoutConstantFeatures());
+    assertTrue(e.getMessage().contains("view 'flat': every one of its 3 features is constant"), e.getMessage());
+  }
+
+  @Test
+  void autoNormalisationScalesSparseNonNegativeViewsBySampleAndTheRestByFeature() {
+    Matrix counts = Matrix.zeros(4, 4);
+    counts.set(0, 0, 3);
+    counts.set(1, 1, 1);
+    counts.set(2, 2, 2);
+    counts.set(3, 3, 5);
+    counts.set(3, 0, 1);
+    assertEquals(ViewNormalisation.UNIT_NORM, ViewNormalisation.AUTO.resolve(counts));
+    Matrix signed = counts.copy();
+    signed.set(0, 1, -1);
+    assertEquals(ViewNormalisation.ZSCORE, ViewNormalisation.AUTO.resolve(signed));
+    Matrix dense = Matrix.gaussian(4, 4, 1, new Random(3));
+    for (int k = 0; k < dense.data().length; k++) {
+      dense.data()[k] = Math.abs(dense.data()[k]) + 0.1;
+    }
+    assertEquals(ViewNormalisation.ZSCORE, ViewNormalisation.AUTO.resolve(dense));
+    assertEquals(ViewNormalisation.ZSCORE.apply(dense), ViewNormalisation.AUTO.apply(dense), "auto applies what it chose");
+    assertEquals(ViewNormalisation.MINMAX, ViewNormalisation.MINMAX.resolve(counts), "only auto chooses");
+    Matrix normalised = ViewNormalisation.AUTO.apply(counts);
+    assertEquals(1.0, Math.hypot(normalised.get(3, 0), normalised.get(3, 3)), 1e-15);
+  }
+
+  @Test
   void badViewsAreRefusedWithTheirNames() {
     Matrix a = Matrix.gaussian(4, 2, 1, new Random(1));
     Matrix constant = Matrix.gaussian(4, 2, 1, new Random(2));
@@ -208,9 +252,6 @@ class MultiViewClusteringTest {
       constant.set(i, 1, 7.0);
     }
     var e = assertThrows(IllegalArgumentException.class,
-        () -> new MultiViewData(List.of("a", "b"), List.of(a, constant), null));
-    assertTrue(e.getMessage().contains("view 'b', feature 2 is constant"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
         () -> new MultiViewData(List.of("a", "short"), List.of(a, Matrix.gaussian(3, 2, 1, new Random(3))), null));
     assertTrue(e.getMessage().contains("'short' has 3 samples"), e.getMessage());
     Matrix nan = a.copy();

@@ -42,7 +42,9 @@ class MultiViewReaderTest {
     assertMessage(List.of(word), null, word + ":2", "'oops' is not a number");
     assertMessage(List.of(ragged), null, ragged + ":2", "1 fields, expected 2");
     assertMessage(List.of(good, shorter), null, shorter + ": 2 samples, but " + good + " has 3");
-    assertMessage(List.of(good, constant), null, constant + ": view 'constant', feature 1 is constant");
+    // a constant feature is no longer an error here: the jobs drop it with a summary line
+    assertEquals(2, MultiViewReader.readCsv(List.of(good, constant), false, MultiViewReader.LabelColumn.NONE, null)
+        .views().get(1).cols());
   }
 
   /** The mistakes that would silently turn a header row into a sample or the labels into a feature. */
@@ -80,6 +82,16 @@ class MultiViewReaderTest {
     }
     assertEquals(34, data.views().get(1).get(3, 1));
     assertArrayEquals(new int[] {1, 2, 1, 2}, data.labels());
+  }
+
+  /** Zero columns are common in sparse word counts: the file is read, and the jobs drop the column. */
+  @Test
+  void aSparseViewWithAConstantFeatureIsReadAndTheFeatureDropped() throws Exception {
+    Path file = Path.of(MultiViewReaderTest.class.getResource("/sparse-constant-feature.mat").toURI());
+    MultiViewData.Varying varying = MultiViewReader.readMat(file, null, null).withoutConstantFeatures();
+    assertEquals(1, varying.dropped().size());
+    assertTrue(varying.dropped().get(0).summary().contains("dropped 1 constant feature"),
+        varying.dropped().get(0).summary());
   }
 
   @Test

@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine.ArgGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,6 +39,7 @@ import picocli.CommandLine.Option;
 @Command(name = "cluster", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Multi-view clustering (deep semi-NMF per view, adaptive feature weights, late fusion).")
 final class ClusterJob implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterJob.class);
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** Where the views come from: CSV files or one .mat file. */
@@ -87,7 +90,9 @@ final class ClusterJob implements Callable<Integer> {
     try (AtomicOutputDirectory out = AtomicOutputDirectory.create(output.out, output.overwrite, sc.hadoopConfiguration())) {
       int blocks = parallelism != null ? parallelism : sc.defaultParallelism();
       long start = System.nanoTime();
-      MultiViewData prepared = clustering.prepare(data);
+      MultiViewData.Varying varying = data.withoutConstantFeatures();
+      varying.dropped().forEach(d -> LOG.info(d.summary()));
+      MultiViewData prepared = clustering.prepare(varying.data());
       ClusteringResult result;
       try (SampleBlocks samples = switch (engine) {
         case "local" -> new LocalSampleBlocks(clustering.blocks(prepared, blocks));
@@ -112,7 +117,7 @@ final class ClusterJob implements Callable<Integer> {
       metrics.put("samples", data.samples());
       metrics.put("views", prepared.names());
       metrics.put("settings", clustering.describe());
-      write(out, data, prepared, result, metrics);
+      write(out, data, prepared, varying.kept(), result, metrics);
       RunRecord.current().writeTo(out, sc.hadoopConfiguration());
       out.commit();
       System.out.println(JSON.writeValueAsString(metrics));
@@ -120,7 +125,8 @@ final class ClusterJob implements Callable<Integer> {
     return 0;
   }
 
-  private static void write(AtomicOutputDirectory out, MultiViewData data, MultiViewData prepared,
+  /** @param kept per view, the original index of each feature the model saw (constant ones were dropped) */
+  private static void write(AtomicOutputDirectory out, MultiViewData data, MultiViewData prepared, int[][] kept,
       ClusteringResult result, Map<String, Object> metrics) throws IOException {
     try (Writer w = out.newFile("metrics.json")) {
       w.write(JSON.writeValueAsString(metrics));
@@ -140,8 +146,10 @@ final class ClusterJob implements Callable<Integer> {
     try (Writer w = out.newFile("feature_weights.csv")) {
       w.write("view,feature,weight\n");
       for (int v = 0; v < result.featureWeights().length; v++) {
+        boolean perView = prepared.views().size() == kept.length; // early fusion numbers the concatenation
         for (int j = 0; j < result.featureWeights()[v].length; j++) {
-          w.write(prepared.names().get(v) + "," + j + "," + result.featureWeights()[v][j] + "\n");
+          w.write(prepared.names().get(v) + "," + (perView ? kept[v][j] : j) + "," + result.featureWeights()[v][j]
+              + "\n");
         }
       }
     }
@@ -158,8 +166,10 @@ final class ClusterJob implements Callable<Integer> {
     @Option(names = "--k", required = true, description = "Number of clusters.")
     int clusters;
 
-    @Option(names = "--normalisation", defaultValue = "zscore",
-        description = "Per view: zscore (features), unit-norm (samples), minmax (features) or none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--normalisation", defaultValue = "auto",
+        description = "Per view: auto (unit-norm for views with no negative value and at least half zeros, such as"
+            + " word counts; zscore otherwise), zscore (features), unit-norm (samples), minmax (features) or none"
+            + " (default: ${DEFAULT-VALUE}).")
     String normalisation;
 
     @Option(names = "--hidden", defaultValue = "0",
@@ -215,7 +225,12 @@ final class ClusterJob implements Callable<Integer> {
     }
 
     MultiViewData prepare(MultiViewData data) {
-      MultiViewData normalised = data.normalised(ViewNormalisation.parse(normalisation));
+      ViewNormalisation chosen = ViewNormalisation.parse(normalisation);
+      for (int v = 0; v < data.views().size(); v++) {
+        LOG.info("view '{}': {} samples x {} features, normalised by {}", data.names().get(v), data.samples(),
+            data.views().get(v).cols(), chosen.resolve(data.views().get(v)).name().toLowerCase(Locale.ROOT));
+      }
+      MultiViewData normalised = data.normalised(chosen);
       return earlyFusion ? normalised.concatenated() : normalised;
     }
 

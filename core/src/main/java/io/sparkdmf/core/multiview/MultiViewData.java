@@ -28,19 +28,12 @@ public record MultiViewData(List<String> names, List<Matrix> views, int[] labels
             + names.get(0) + "' has " + n);
       }
       for (int j = 0; j < view.cols(); j++) {
-        double first = view.get(0, j);
-        boolean constant = true;
         for (int i = 0; i < n; i++) {
           double value = view.get(i, j);
           if (!Double.isFinite(value)) {
             throw new BadViewException(v, "view '" + name + "', sample " + (i + 1) + ", feature " + (j + 1)
                 + ": value " + value + " is not finite");
           }
-          constant &= value == first;
-        }
-        if (constant) {
-          throw new BadViewException(v, "view '" + name + "', feature " + (j + 1) + " is constant ("
-              + first + " for every sample): it carries no information; remove it");
         }
       }
     }
@@ -55,6 +48,67 @@ public record MultiViewData(List<String> names, List<Matrix> views, int[] labels
 
   public int[] featureCounts() {
     return views.stream().mapToInt(Matrix::cols).toArray();
+  }
+
+  /** The features of one view that are constant over the samples, and so were dropped. */
+  public record DroppedFeatures(String view, int[] features) {
+
+    /** One line for the log: how many, and the first few (1-based). */
+    public String summary() {
+      int shown = Math.min(features.length, 5);
+      StringBuilder first = new StringBuilder();
+      for (int k = 0; k < shown; k++) {
+        first.append(k == 0 ? "" : ", ").append(features[k] + 1);
+      }
+      return "view '" + view + "': dropped " + features.length + " constant feature" + (features.length == 1 ? "" : "s")
+          + " (" + first + (features.length > shown ? ", ..." : "") + "): they carry no information";
+    }
+  }
+
+  /**
+   * The data without the constant features of each view, what was dropped, and for each view the
+   * original (0-based) index of every feature kept.
+   */
+  public record Varying(MultiViewData data, List<DroppedFeatures> dropped, int[][] kept) {}
+
+  /**
+   * Drops every feature that has the same value for all samples (zero columns are common in word
+   * counts): it carries no information and would divide by zero in z-scoring. A view with no varying
+   * feature at all is a {@link BadViewException}.
+   */
+  public Varying withoutConstantFeatures() {
+    int n = samples();
+    List<Matrix> kept = new ArrayList<>();
+    List<DroppedFeatures> dropped = new ArrayList<>();
+    int[][] keptIndices = new int[views.size()][];
+    for (int v = 0; v < views.size(); v++) {
+      Matrix view = views.get(v);
+      List<Integer> varying = new ArrayList<>();
+      List<Integer> constant = new ArrayList<>();
+      for (int j = 0; j < view.cols(); j++) {
+        boolean same = true;
+        for (int i = 1; i < n && same; i++) {
+          same = view.get(i, j) == view.get(0, j);
+        }
+        (same ? constant : varying).add(j);
+      }
+      keptIndices[v] = varying.stream().mapToInt(Integer::intValue).toArray();
+      if (varying.isEmpty()) {
+        throw new BadViewException(v, "view '" + names.get(v) + "': every one of its " + view.cols()
+            + " features is constant over the samples; it carries no information");
+      }
+      if (constant.isEmpty()) {
+        kept.add(view);
+        continue;
+      }
+      Matrix smaller = Matrix.zeros(n, varying.size());
+      for (int c = 0; c < varying.size(); c++) {
+        System.arraycopy(view.data(), varying.get(c) * n, smaller.data(), c * n, n);
+      }
+      kept.add(smaller);
+      dropped.add(new DroppedFeatures(names.get(v), constant.stream().mapToInt(Integer::intValue).toArray()));
+    }
+    return new Varying(new MultiViewData(names, kept, labels), dropped, keptIndices);
   }
 
   /** Every view normalised the same way. */

@@ -5,10 +5,15 @@ import java.util.Locale;
 
 /**
  * Per-view scaling before factorization (views may differ in scale by orders of magnitude). Views
- * are samples x features here, as read. Z-score is the default: it puts every feature on the same
- * footing whatever its unit and keeps signs (semi-NMF takes mixed-sign data).
+ * are samples x features here, as read. {@link #AUTO}, the default, chooses per view: unit-norm
+ * samples for sparse non-negative views (word counts, tf-idf, bags of visual words, where a sample's
+ * length says how long the document is, not what it is about, and z-scoring would turn every absent
+ * word into a negative value), z-score otherwise (it puts every feature on the same footing whatever
+ * its unit and keeps signs; semi-NMF takes mixed-sign data).
  */
 public enum ViewNormalisation {
+  /** Per view: {@link #UNIT_NORM} when no value is negative and at least half are zero, else {@link #ZSCORE}. */
+  AUTO,
   /** Each feature to mean 0, standard deviation 1. */
   ZSCORE,
   /** Each sample to Euclidean norm 1. */
@@ -21,8 +26,29 @@ public enum ViewNormalisation {
     try {
       return valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown normalisation '" + name + "' (zscore, unit-norm, minmax or none)");
+      throw new IllegalArgumentException("unknown normalisation '" + name + "' (auto, zscore, unit-norm, minmax or"
+          + " none)");
     }
+  }
+
+  /** The share of zeros at or above which a non-negative view counts as sparse for {@link #AUTO}. */
+  public static final double SPARSE_ZEROS = 0.5;
+
+  /** The normalisation this one applies to {@code view}: itself, or for {@link #AUTO} the one its rule picks. */
+  public ViewNormalisation resolve(Matrix view) {
+    if (this != AUTO) {
+      return this;
+    }
+    long zeros = 0;
+    for (double value : view.data()) {
+      if (value < 0) {
+        return ZSCORE;
+      }
+      if (value == 0) {
+        zeros++;
+      }
+    }
+    return zeros >= SPARSE_ZEROS * view.data().length ? UNIT_NORM : ZSCORE;
   }
 
   /** A normalised copy of a samples x features view (features already checked not constant). */
@@ -30,7 +56,8 @@ public enum ViewNormalisation {
     Matrix out = view.copy();
     int n = view.rows();
     int d = view.cols();
-    switch (this) {
+    ViewNormalisation applied = resolve(view);
+    switch (applied) {
       case ZSCORE, MINMAX -> {
         for (int j = 0; j < d; j++) {
           double mean = 0;
@@ -45,8 +72,8 @@ public enum ViewNormalisation {
           for (int i = 0; i < n; i++) {
             variance += (view.get(i, j) - mean) * (view.get(i, j) - mean) / n;
           }
-          double shift = this == ZSCORE ? mean : min;
-          double scale = this == ZSCORE ? Math.sqrt(variance) : max - min;
+          double shift = applied == ZSCORE ? mean : min;
+          double scale = applied == ZSCORE ? Math.sqrt(variance) : max - min;
           for (int i = 0; i < n; i++) {
             out.set(i, j, (view.get(i, j) - shift) / scale);
           }
@@ -64,7 +91,7 @@ public enum ViewNormalisation {
           }
         }
       }
-      case NONE -> { }
+      case NONE, AUTO -> { }
     }
     return out;
   }

@@ -93,7 +93,9 @@ public final class MultiViewExperiment implements Callable<Integer> {
       throw new InputException(data.toString(), "the experiment needs labels: give --label-column first or last");
     }
     int k = clusters != null ? clusters : (int) Arrays.stream(raw.labels()).distinct().count();
-    MultiViewData prepared = raw.normalised(ViewNormalisation.ZSCORE);
+    MultiViewData.Varying varying = raw.withoutConstantFeatures();
+    varying.dropped().forEach(d -> System.out.println(d.summary()));
+    MultiViewData prepared = varying.data().normalised(ViewNormalisation.AUTO);
     ClusteringSettings defaults = ClusteringSettings.defaults(k, 0);
     long graphStart = System.nanoTime();
     List<SampleBlock> withGraphs = prepared.blocks(1, prepared.neighbourGraphs(NeighbourGraph.DEFAULT_NEIGHBOURS));
