@@ -411,17 +411,22 @@ public final class MultiViewClustering {
   /**
    * Each Z_i in turn by weighted least squares with the others fixed:
    * Z_i = (Psi^T S Psi)^+ Psi^T S C Phi^T (Phi G Phi^T)^+, Psi = Z_1..Z_{i-1}, Phi = Z_{i+1}..Z_m,
-   * S = diag(w^p).
+   * S = diag(w^p). For Z_1, Psi is the identity and (Psi^T S Psi)^+ Psi^T S = S^+ S is the diagonal
+   * of 0s and 1s that keeps the features whose w^p passes the pseudo-inverse's cutoff, so Z_1 is C Phi^T
+   * (Phi G Phi^T)^+ with the other rows zeroed: no d x d matrix is formed (cost O(d h^2), not O(d^3)).
    */
   private static void updateFactors(List<Matrix> z, Matrix c, Matrix g, double[] rowScales) {
-    int d = c.rows();
     for (int i = 0; i < z.size(); i++) {
-      Matrix psi = i == 0 ? Matrix.identity(d, d) : product(z.subList(0, i));
       Matrix phi = i == z.size() - 1 ? Matrix.identity(g.rows(), g.rows()) : product(z.subList(i + 1, z.size()));
-      Matrix scaledPsi = SmallMatrices.scaleRows(psi, rowScales);
-      Matrix left = SmallMatrices.pseudoInverse(psi.transposeTimes(scaledPsi)).times(scaledPsi.transpose());
       Matrix right = phi.transpose().times(SmallMatrices.pseudoInverse(phi.times(g).timesTranspose(phi)));
-      z.set(i, left.times(c).times(right));
+      if (i == 0) {
+        z.set(0, SmallMatrices.keepRows(c.times(right), SmallMatrices.aboveCutoff(rowScales)));
+      } else {
+        Matrix psi = product(z.subList(0, i));
+        Matrix scaledPsi = SmallMatrices.scaleRows(psi, rowScales);
+        Matrix left = SmallMatrices.pseudoInverse(psi.transposeTimes(scaledPsi)).times(scaledPsi.transpose());
+        z.set(i, left.times(c).times(right));
+      }
     }
   }
 

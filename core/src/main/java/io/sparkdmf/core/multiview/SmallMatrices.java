@@ -41,6 +41,34 @@ final class SmallMatrices {
     return svd.u().times(svd.vt());
   }
 
+  /**
+   * Which entries of a non-negative diagonal its pseudo-inverse keeps: those above the cutoff relative
+   * to the largest, as {@link #pseudoInverse} of diag(values) would.
+   */
+  static boolean[] aboveCutoff(double[] values) {
+    double largest = 0;
+    for (double v : values) {
+      largest = Math.max(largest, Math.abs(v));
+    }
+    boolean[] kept = new boolean[values.length];
+    for (int k = 0; k < values.length; k++) {
+      kept[k] = values[k] > CUTOFF * largest;
+    }
+    return kept;
+  }
+
+  /** A with the rows not {@code kept} set to zero, in place; returns A. */
+  static Matrix keepRows(Matrix a, boolean[] kept) {
+    for (int j = 0; j < a.cols(); j++) {
+      for (int i = 0; i < a.rows(); i++) {
+        if (!kept[i]) {
+          a.set(i, j, 0);
+        }
+      }
+    }
+    return a;
+  }
+
   /** diag(s) A. */
   static Matrix scaleRows(Matrix a, double[] s) {
     Matrix out = a.copy();
