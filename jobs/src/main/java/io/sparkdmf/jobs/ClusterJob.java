@@ -227,8 +227,9 @@ final class ClusterJob implements Callable<Integer> {
     MultiViewData prepare(MultiViewData data) {
       ViewNormalisation chosen = ViewNormalisation.parse(normalisation);
       for (int v = 0; v < data.views().size(); v++) {
+        String applied = chosen.resolve(data.views().get(v)).name().toLowerCase(Locale.ROOT).replace('_', '-');
         LOG.info("view '{}': {} samples x {} features, normalised by {}", data.names().get(v), data.samples(),
-            data.views().get(v).cols(), chosen.resolve(data.views().get(v)).name().toLowerCase(Locale.ROOT));
+            data.views().get(v).cols(), applied);
       }
       MultiViewData normalised = data.normalised(chosen);
       return earlyFusion ? normalised.concatenated() : normalised;
