@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.types.Array;
 import us.hebi.matlab.mat.types.Cell;
@@ -27,6 +29,7 @@ import us.hebi.matlab.mat.types.MatlabType;
  * {@link MultiViewData}; parse errors name the file and line.
  */
 public final class MultiViewReader {
+  private static final Logger LOG = LoggerFactory.getLogger(MultiViewReader.class);
   /** Where a view file keeps the labels, if anywhere. */
   public enum LabelColumn {
     NONE, FIRST, LAST;
@@ -139,6 +142,12 @@ public final class MultiViewReader {
    * their row count they are taken as features x samples and transposed.
    */
   public static MultiViewData readMat(Path file, String viewsVariable, String labelsVariable) throws IOException {
+    return readMat(file, viewsVariable, labelsVariable, null);
+  }
+
+  /** The same, with labels given from elsewhere (they replace any in the file and settle each view's orientation). */
+  public static MultiViewData readMat(Path file, String viewsVariable, String labelsVariable, int[] givenLabels)
+      throws IOException {
     MatFile mat;
     try {
       mat = Mat5.readFromFile(file.toFile());
@@ -162,14 +171,9 @@ public final class MultiViewReader {
       if (views.isEmpty()) {
         throw new InputException(file.toString(), "cell array '" + name + "' is empty");
       }
-      boolean sameRows = views.stream().mapToInt(Matrix::rows).distinct().count() == 1;
-      boolean sameCols = views.stream().mapToInt(Matrix::cols).distinct().count() == 1;
-      if (!sameRows && sameCols) {
-        views = views.stream().map(Matrix::transpose).toList();
-      }
-      int[] labels = null;
+      int[] labels = givenLabels;
       String labelName = labelsVariable != null ? labelsVariable : firstPresentOrNull(mat, LABEL_NAMES);
-      if (labelName != null) {
+      if (labels == null && labelName != null) {
         Matrix y = matrix(variable(mat, labelName, file), file, labelName);
         labels = new int[y.data().length];
         for (int i = 0; i < labels.length; i++) {
@@ -181,10 +185,47 @@ public final class MultiViewReader {
           labels[i] = (int) value;
         }
       }
-      return checked(names, views, labels, Collections.nCopies(views.size(), file.toString()));
+      return checked(names, samplesAsRows(views, labels, file, names), labels,
+          Collections.nCopies(views.size(), file.toString()));
     } finally {
       mat.close();
     }
+  }
+
+  /**
+   * The views with samples as rows. MATLAB users store views samples x features or features x samples:
+   * with labels, a view whose columns (not rows) match their count is transposed; without, views that
+   * share a column count but not a row count are. A view that still disagrees is an error with the hint.
+   * Without labels, views that agree but all have more features than samples get a warning: that is also
+   * how a file of transposed views of equal width looks (text views have more words than documents too).
+   */
+  private static List<Matrix> samplesAsRows(List<Matrix> views, int[] labels, Path file, List<String> names) {
+    List<Matrix> out = new ArrayList<>(views);
+    if (labels != null) {
+      for (int v = 0; v < out.size(); v++) {
+        if (out.get(v).rows() != labels.length && out.get(v).cols() == labels.length) {
+          out.set(v, out.get(v).transpose());
+          LOG.info("{}: {} is {} x {}; read as features x samples to match the {} labels", file, names.get(v),
+              views.get(v).rows(), views.get(v).cols(), labels.length);
+        }
+      }
+    } else if (out.stream().mapToInt(Matrix::rows).distinct().count() > 1
+        && out.stream().mapToInt(Matrix::cols).distinct().count() == 1) {
+      out = out.stream().map(Matrix::transpose).toList();
+    }
+    int n = out.get(0).rows();
+    for (int v = 1; v < out.size(); v++) {
+      if (out.get(v).rows() != n && out.get(v).cols() == n) {
+        throw new InputException(file.toString(), names.get(v) + " is " + out.get(v).rows() + " x "
+            + out.get(v).cols() + " but " + names.get(0) + " has " + n + " samples: if " + names.get(v)
+            + " is stored features x samples, transpose it (or give the labels, which settle it)");
+      }
+    }
+    if (labels == null && out.stream().allMatch(view -> view.cols() > view.rows())) {
+      LOG.warn("{}: every view has more features than samples ({} samples); if the views are stored features x"
+          + " samples, transpose them or give the labels", file, n);
+    }
+    return out;
   }
 
   private static Array variable(MatFile mat, String name, Path file) {
@@ -218,6 +259,10 @@ public final class MultiViewReader {
   private static Matrix matrix(Array array, Path file, String name) {
     if (!(array instanceof us.hebi.matlab.mat.types.Matrix m)) {
       throw new InputException(file.toString(), "'" + name + "' is a " + array.getType() + ", expected a numeric matrix");
+    }
+    if (m.isComplex()) {
+      throw new InputException(file.toString(), "'" + name + "' is complex; views and labels must be real (take"
+          + " real() or abs() in MATLAB first)");
     }
     int rows = m.getNumRows();
     int cols = m.getNumCols();

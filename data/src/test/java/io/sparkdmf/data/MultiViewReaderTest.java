@@ -95,6 +95,22 @@ class MultiViewReaderTest {
   }
 
   @Test
+  void aComplexViewIsRefusedAndATransposedOneIsReadAsTheLabelsSay() throws Exception {
+    Path complex = Path.of(MultiViewReaderTest.class.getResource("/hostile/mat/complex-view.mat").toURI());
+    InputException e = assertThrows(InputException.class, () -> MultiViewReader.readMat(complex, null, null));
+    assertTrue(e.getMessage().contains("'X{2}' is complex"), e.getMessage());
+
+    Path transposed = Path.of(MultiViewReaderTest.class.getResource("/hostile/mat/one-view-transposed-no-labels.mat")
+        .toURI());
+    e = assertThrows(InputException.class, () -> MultiViewReader.readMat(transposed, null, null));
+    assertTrue(e.getMessage().contains("X{3} is 4 x 6 but X{1} has 6 samples: if X{3} is stored features x samples,"
+        + " transpose it"), e.getMessage());
+    MultiViewData withLabels = MultiViewReader.readMat(transposed, null, null, new int[] {0, 1, 0, 1, 0, 1});
+    assertArrayEquals(new int[] {2, 3, 4}, withLabels.featureCounts(), "X{3} read as 6 samples x 4 features");
+    assertEquals(2 * 5 + 1, withLabels.views().get(2).get(5, 2), "feature 3 of sample 6, stored at (3, 6)");
+  }
+
+  @Test
   void readsACompressedMatFileWithACellArrayOfIntegerAndDoubleViews() throws IOException {
     var ints = Mat5.newMatrix(3, 2, MatlabType.Int16);
     var doubles = Mat5.newMatrix(3, 1);

@@ -80,11 +80,9 @@ final class ClusterJob implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     MultiViewData data = source.mat != null
-        ? MultiViewReader.readMat(source.mat, viewsVariable, labelsVariable)
+        ? MultiViewReader.readMat(source.mat, viewsVariable, labelsVariable,
+            labels != null ? MultiViewReader.readLabels(labels) : null)
         : csv.read(source.csv, labels);
-    if (source.mat != null && labels != null) {
-      data = new MultiViewData(data.names(), data.views(), MultiViewReader.readLabels(labels));
-    }
     ClusteringSettings settings = clustering.settings();
     JavaSparkContext sc = SparkContexts.start("dmf cluster");
     try (AtomicOutputDirectory out = AtomicOutputDirectory.create(output.out, output.overwrite, sc.hadoopConfiguration())) {
