@@ -7,7 +7,10 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Multi-view clustering by per-view deep semi-NMF with adaptive feature weights and late fusion
@@ -33,6 +36,7 @@ import java.util.SplittableRandom;
  * blocks that need them, as the blocked completion engine routes factor rows.
  */
 public final class MultiViewClustering {
+  private static final Logger LOG = LoggerFactory.getLogger(MultiViewClustering.class);
   private static final int FUSION_ITERATIONS = 100;
   private static final double FUSION_TOLERANCE = 1e-12;
 
@@ -74,6 +78,7 @@ public final class MultiViewClustering {
     double previousResidual = Double.NaN;
     boolean converged = false;
     int iterations = 0;
+    Progress progress = new Progress(settings.maxIterations());
     Matrix[] sums = null; // X H^T and H H^T per view at the current H (then the graph energies)
     for (int t = 0; t < settings.maxIterations(); t++) {
       Matrix[] allH = graph ? gatherH(blocks, views) : null;
@@ -131,6 +136,7 @@ public final class MultiViewClustering {
       objectiveRounding.add(totalRounding);
       exponents.add(p);
       iterations = t + 1;
+      progress.report(t, total, p);
       double change = Math.abs(previous - normalised);
       // converged when the change is small, or no larger than what rounding alone can make of it: past
       // that point further iterations only move the last bits, differently on every BLAS
@@ -513,5 +519,27 @@ public final class MultiViewClustering {
       }
     }
     return out;
+  }
+
+  /** A log line at most every {@link #EVERY_SECONDS} seconds: a long run says where it is. */
+  private static final class Progress {
+    static final double EVERY_SECONDS = 5;
+    private final int maxIterations;
+    private final long start = System.nanoTime();
+    private long last = start;
+
+    Progress(int maxIterations) {
+      this.maxIterations = maxIterations;
+    }
+
+    void report(int iteration, double objective, double p) {
+      long now = System.nanoTime();
+      if ((now - last) / 1e9 >= EVERY_SECONDS) {
+        last = now;
+        LOG.info("outer iteration {}/{}: objective {}, p {}, {} s", iteration + 1, maxIterations,
+            String.format(Locale.ROOT, "%.6g", objective), String.format(Locale.ROOT, "%.3g", p),
+            String.format(Locale.ROOT, "%.1f", (now - start) / 1e9));
+      }
+    }
   }
 }
