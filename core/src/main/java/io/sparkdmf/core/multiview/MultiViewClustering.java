@@ -322,15 +322,17 @@ public final class MultiViewClustering {
         Matrix[] out = new Matrix[b.views()];
         for (int v = 0; v < out.length; v++) {
           Matrix y = first ? b.x()[v] : b.h()[v];
-          out[v] = y.timesTranspose(y);
+          out[v] = y.rows() <= EXACT_GRAM_FEATURES ? y.timesTranspose(y) : Matrix.zeros(1, 1);
         }
         return out;
       }, SmallMatrices::add);
+      long seed = settings.seed() * 1_000_003L + layer;
       Projection[] projections = new Projection[views];
       for (int v = 0; v < views; v++) {
-        projections[v] = Projection.top(grams[v], layers[v][layer], blocks.samples());
+        projections[v] = grams[v].rows() > 1 || layerInput(blocks, v, first) <= EXACT_GRAM_FEATURES
+            ? Projection.top(grams[v], layers[v][layer], blocks.samples())
+            : Projection.subspace(blocks, v, first, layers[v][layer], seed * 31 + v);
       }
-      long seed = settings.seed() * 1_000_003L + layer;
       int layerIndex = layer;
       blocks.update(b -> {
         Matrix[] input = new Matrix[b.views()];
@@ -374,7 +376,59 @@ public final class MultiViewClustering {
    * same for every block, so the start does not depend on how the samples are split (with samples in
    * class order, a per-block scale would leak the classes into the start).
    */
-  private record Projection(Matrix rowsT, double randomScale) implements Serializable {
+  /** Rows of a layer input of view v: its features (first layer) or the previous layer's size. */
+  static int layerInput(SampleBlocks blocks, int v, boolean first) {
+    return blocks.aggregate(b -> (first ? b.x()[v] : b.h()[v]).rows(), Math::max);
+  }
+
+  /**
+   * Up to this many features the start eigen-decomposes the exact d x d Gram of a view; above, it finds the
+   * top eigenvectors by subspace iteration, never forming a d x d matrix (text views have 10^4-10^5 words).
+   */
+  static final int EXACT_GRAM_FEATURES = 2000;
+  /** Subspace iteration: columns beyond the wanted ones, and passes over the data. */
+  private static final int OVERSAMPLING = 10;
+  private static final int SUBSPACE_PASSES = 6;
+
+  record Projection(Matrix rowsT, double randomScale) implements Serializable {
+
+    /**
+     * The same as {@link #top} without the Gram: Q = orth(Y Y^T Q) from a seeded Gaussian start for
+     * {@link #SUBSPACE_PASSES} passes (each a sum over blocks of y (y^T Q)), then the eigenvectors of
+     * the small Q^T Y Y^T Q. Randomized range finding with power iterations (Halko, Martinsson and Tropp
+     * 2011): the top eigenvectors to within a factor that shrinks with each pass as the eigenvalues' gap.
+     */
+    static Projection subspace(SampleBlocks blocks, int v, boolean first, int count, long seed) {
+      int d = layerInput(blocks, v, first);
+      int width = Math.min(d, count + OVERSAMPLING);
+      Matrix q = orthonormal(Matrix.gaussian(d, width, 1, new java.util.Random(seed)));
+      for (int pass = 0; pass < SUBSPACE_PASSES; pass++) {
+        Matrix basis = q;
+        q = orthonormal(blocks.aggregate(b -> {
+          Matrix y = first ? b.x()[v] : b.h()[v];
+          return y.times(y.transposeTimes(basis));
+        }, (a, b) -> {
+          a.addScaled(1.0, b);
+          return a;
+        }));
+      }
+      Matrix basis = q;
+      Matrix small = blocks.aggregate(b -> {
+        Matrix projected = (first ? b.x()[v] : b.h()[v]).transposeTimes(basis);
+        return projected.transposeTimes(projected);
+      }, (a, b) -> {
+        a.addScaled(1.0, b);
+        return a;
+      });
+      Projection inSubspace = top(small, count, blocks.samples());
+      return new Projection(inSubspace.rowsT().timesTranspose(basis), inSubspace.randomScale());
+    }
+
+    /** The columns of a tall matrix made orthonormal: A (A^T A)^{-1/2}. */
+    private static Matrix orthonormal(Matrix a) {
+      return a.times(SmallMatrices.inverseSqrt(a.transposeTimes(a)));
+    }
+
     static Projection top(Matrix gram, int count, int samples) {
       Decompositions.SymmetricEigen eigen = Decompositions.symmetricEigen(gram);
       int n = gram.rows();
