@@ -2,6 +2,7 @@ package io.sparkdmf.core.bias;
 
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.completion.EntryCounts;
+import io.sparkdmf.core.engine.EngineChoice;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -25,12 +26,6 @@ public record RatingBiases(double mean, double[] rowBias, double[] colBias) impl
   /** Passes at most; each is two passes over the entries. */
   public static final int MAX_PASSES = 200;
 
-  /**
-   * Up to this many entries the passes run on the driver, on entries collected once: a Spark job per
-   * pass would cost more than the pass.
-   */
-  public static final long DRIVER_LIMIT = 1_000_000;
-
   /** Fits the biases to the entries of a {@code rows} x {@code cols} matrix. */
   public static RatingBiases fit(JavaRDD<EntryBlock> entries, int rows, int cols, double regParam) {
     if (!(regParam >= 0) || Double.isInfinite(regParam)) {
@@ -40,7 +35,9 @@ public record RatingBiases(double mean, double[] rowBias, double[] colBias) impl
     if (counts.total() == 0) {
       throw new IllegalArgumentException("no entries to fit biases to");
     }
-    if (counts.total() <= DRIVER_LIMIT) {
+    // as many entries as the local engine takes: the passes run on the driver, on entries collected
+    // once, since a Spark job per pass would cost more than the pass
+    if (counts.total() <= EngineChoice.AUTO_LOCAL_LIMIT) {
       List<EntryBlock> onDriver = entries.collect();
       return fit(counts, onDriver.stream().mapToDouble(RatingBiases::valueSum).sum(), regParam,
           (biases, rowSide) -> biases.residualSums(onDriver, rowSide));

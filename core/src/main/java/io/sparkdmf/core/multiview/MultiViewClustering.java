@@ -329,9 +329,10 @@ public final class MultiViewClustering {
       long seed = settings.seed() * 1_000_003L + layer;
       Projection[] projections = new Projection[views];
       for (int v = 0; v < views; v++) {
-        projections[v] = grams[v].rows() > 1 || layerInput(blocks, v, first) <= EXACT_GRAM_FEATURES
+        int d = grams[v].rows() > 1 ? grams[v].rows() : layerInput(blocks, v, first);
+        projections[v] = d <= EXACT_GRAM_FEATURES
             ? Projection.top(grams[v], layers[v][layer], blocks.samples())
-            : Projection.subspace(blocks, v, first, layers[v][layer], seed * 31 + v);
+            : Projection.subspace(blocks, v, first, d, layers[v][layer], seed * 31 + v);
       }
       int layerIndex = layer;
       blocks.update(b -> {
@@ -398,8 +399,7 @@ public final class MultiViewClustering {
      * the small Q^T Y Y^T Q. Randomized range finding with power iterations (Halko, Martinsson and Tropp
      * 2011): the top eigenvectors to within a factor that shrinks with each pass as the eigenvalues' gap.
      */
-    static Projection subspace(SampleBlocks blocks, int v, boolean first, int count, long seed) {
-      int d = layerInput(blocks, v, first);
+    static Projection subspace(SampleBlocks blocks, int v, boolean first, int d, int count, long seed) {
       int width = Math.min(d, count + OVERSAMPLING);
       Matrix q = orthonormal(Matrix.gaussian(d, width, 1, new java.util.Random(seed)));
       for (int pass = 0; pass < SUBSPACE_PASSES; pass++) {

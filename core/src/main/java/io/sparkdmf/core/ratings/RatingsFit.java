@@ -74,33 +74,47 @@ public final class RatingsFit {
   /** Fits the ratings of a {@code rows} x {@code cols} matrix (rows users, columns items). */
   public static Fitted fit(JavaRDD<EntryBlock> ratings, int rows, int cols, RatingSettings settings,
       EngineChoice engine, int parallelism, TrainingListener listener) {
-    HeldOutSplit.Parts parts = new HeldOutSplit(settings.validationFraction(), settings.seed()).split(ratings);
+    HeldOutSplit.Parts parts = split(ratings, settings);
     Fitted chosen;
     try {
-      RatingBiases biases = RatingBiases.fit(parts.fit(), rows, cols, settings.biasReg());
-      try (Residuals fitPart = new Residuals(biases.residuals(parts.fit()));
-          Objective validation = heldOut(biases.residuals(parts.heldOut()), parallelism)) {
-        StageRunner runner = (start, reg) -> {
-          StoppingRule rule = new StoppingRule(settings.maxSteps(), 0,
-              new ValidationStopping(validation, settings.validationEvery(), settings.patience()));
-          TrainingResult result = fitPart.train(start, reg, rule, settings, rows, cols, engine, parallelism, listener);
-          LOG.info("depth {}, regParam {}: held-out RMSE {} at step {} of {}", start.depth(), reg,
-              String.format(Locale.ROOT, "%.4f", result.validationRmse()), result.bestStep(), result.steps());
-          return new Stage(start.depth(), reg, result);
-        };
-        List<Stage> stages = new ArrayList<>();
-        int best = path(runner, initial(rows, cols, settings), settings.regPath(), stages);
-        if (settings.depth() > 2) {
-          Stage shallow = stages.get(best);
-          stages.add(runner.run(DepthLift.lift(shallow.training().model(), settings.depth()), shallow.regParam()));
-          best = stages.size() - 1; // its held-out RMSE is at most the lifted start's, depth 2's best
-        }
-        chosen = new Fitted(biases, stages, best, null);
-      }
+      chosen = choose(parts, RatingBiases.fit(parts.fit(), rows, cols, settings.biasReg()), rows, cols, settings,
+          engine, parallelism, listener);
     } finally {
       parts.unpersist();
     }
     return settings.refit() ? refit(ratings, rows, cols, settings, engine, parallelism, chosen) : chosen;
+  }
+
+  /** The ratings kept for fitting and those held out, as the settings say. */
+  static HeldOutSplit.Parts split(JavaRDD<EntryBlock> ratings, RatingSettings settings) {
+    return new HeldOutSplit(settings.validationFraction(), settings.seed()).split(ratings);
+  }
+
+  /**
+   * The stages on a held-out split whose biases are fitted: the penalty path, then the lift. Several
+   * settings may be chosen on the same split and biases at once (each builds its own objectives).
+   */
+  static Fitted choose(HeldOutSplit.Parts parts, RatingBiases biases, int rows, int cols, RatingSettings settings,
+      EngineChoice engine, int parallelism, TrainingListener listener) {
+    try (Residuals fitPart = new Residuals(biases.residuals(parts.fit()));
+        Objective validation = heldOut(biases.residuals(parts.heldOut()), parallelism)) {
+      StageRunner runner = (start, reg) -> {
+        StoppingRule rule = new StoppingRule(settings.maxSteps(), 0,
+            new ValidationStopping(validation, settings.validationEvery(), settings.patience()));
+        TrainingResult result = fitPart.train(start, reg, rule, settings, rows, cols, engine, parallelism, listener);
+        LOG.info("depth {}, regParam {}: held-out RMSE {} at step {} of {}", start.depth(), reg,
+            String.format(Locale.ROOT, "%.4f", result.validationRmse()), result.bestStep(), result.steps());
+        return new Stage(start.depth(), reg, result);
+      };
+      List<Stage> stages = new ArrayList<>();
+      int best = path(runner, initial(rows, cols, settings), settings.regPath(), stages);
+      if (settings.depth() > 2) {
+        Stage shallow = stages.get(best);
+        stages.add(runner.run(DepthLift.lift(shallow.training().model(), settings.depth()), shallow.regParam()));
+        best = stages.size() - 1; // its held-out RMSE is at most the lifted start's, depth 2's best
+      }
+      return new Fitted(biases, stages, best, null);
+    }
   }
 
   /**
@@ -112,7 +126,9 @@ public final class RatingsFit {
       EngineChoice engine, int parallelism, Fitted chosen) {
     RatingBiases biases = RatingBiases.fit(ratings, rows, cols, settings.biasReg());
     DeepFactorization model = initial(rows, cols, settings);
+    long count;
     try (Residuals all = new Residuals(biases.residuals(ratings))) {
+      count = all.count;
       for (int k = 0; k <= chosen.best(); k++) {
         Stage stage = chosen.stages().get(k);
         if (stage.depth() != model.depth()) {
@@ -122,7 +138,7 @@ public final class RatingsFit {
             rows, cols, engine, parallelism, TrainingListener.NONE).model();
       }
     }
-    LOG.info("refitted on all {} ratings", ratings.map(EntryBlock::size).fold(0, Integer::sum));
+    LOG.info("refitted on all {} ratings", count);
     return new Fitted(biases, chosen.stages(), chosen.best(), model);
   }
 

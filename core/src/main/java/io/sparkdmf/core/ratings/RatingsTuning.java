@@ -1,5 +1,6 @@
 package io.sparkdmf.core.ratings;
 
+import io.sparkdmf.core.bias.RatingBiases;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.engine.EngineChoice;
 import io.sparkdmf.core.train.TrainingListener;
@@ -13,8 +14,8 @@ import org.apache.spark.api.java.JavaRDD;
 
 /**
  * A search over widths on top of {@link RatingsFit}'s own choice of the penalty: every width is fitted
- * (its penalty path, early stopping) on the same held-out split, all at once from driver threads, so on a
- * cluster Spark runs their jobs side by side; the width with the lowest held-out RMSE wins and, with
+ * (its penalty path, early stopping) on one held-out split with one fit of the biases, all at once from
+ * driver threads, so on a cluster Spark runs their jobs side by side; the width with the lowest held-out RMSE wins and, with
  * {@link RatingSettings#refit()}, is the one refitted on all the ratings.
  */
 public final class RatingsTuning {
@@ -34,13 +35,14 @@ public final class RatingsTuning {
     if (widths.length == 0) {
       throw new IllegalArgumentException("tuning needs at least one width");
     }
-    RatingSettings selectOnly = settings.withRefit(false);
+    HeldOutSplit.Parts parts = RatingsFit.split(ratings, settings);
     ExecutorService pool = Executors.newFixedThreadPool(widths.length);
     try {
+      RatingBiases biases = RatingBiases.fit(parts.fit(), rows, cols, settings.biasReg());
       List<CompletableFuture<RatingsFit.Fitted>> fits = new ArrayList<>();
       for (int width : widths) {
-        fits.add(CompletableFuture.supplyAsync(() -> RatingsFit.fit(ratings, rows, cols, selectOnly.withWidth(width),
-            engine, parallelism, TrainingListener.NONE), pool));
+        fits.add(CompletableFuture.supplyAsync(() -> RatingsFit.choose(parts, biases, rows, cols,
+            settings.withWidth(width), engine, parallelism, TrainingListener.NONE), pool));
       }
       List<Candidate> candidates = new ArrayList<>();
       List<RatingsFit.Fitted> fitted = new ArrayList<>();
@@ -58,6 +60,7 @@ public final class RatingsTuning {
       return new Tuned(candidates, winner);
     } finally {
       pool.shutdownNow();
+      parts.unpersist();
     }
   }
 }

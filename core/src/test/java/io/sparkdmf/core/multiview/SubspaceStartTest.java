@@ -35,7 +35,7 @@ class SubspaceStartTest {
         return a;
       });
       MultiViewClustering.Projection exact = MultiViewClustering.Projection.top(gram, 5, n);
-      MultiViewClustering.Projection approximate = MultiViewClustering.Projection.subspace(blocks, 0, true, 5, 7);
+      MultiViewClustering.Projection approximate = MultiViewClustering.Projection.subspace(blocks, 0, true, d, 5, 7);
       // the same 5-dimensional subspace: U_exact U_exact^T = U_approx U_approx^T
       Matrix difference = exact.rowsT().transposeTimes(exact.rowsT())
           .minus(approximate.rowsT().transposeTimes(approximate.rowsT()));

@@ -13,6 +13,7 @@ import io.sparkdmf.core.ratings.RatingSettings;
 import io.sparkdmf.core.ratings.RatingsFit;
 import io.sparkdmf.core.ratings.RatingsTuning;
 import io.sparkdmf.core.train.TrainingListener;
+import io.sparkdmf.core.train.TrainingState;
 import io.sparkdmf.data.StarRatings;
 import io.sparkdmf.jobs.SparkContexts;
 import java.io.IOException;
@@ -164,7 +165,7 @@ public final class RatingsBenchmark implements Callable<Integer> {
       RatingsFit.Fitted fitted = RatingsFit.fit(train, data.users(), data.items(), settings, EngineChoice.AUTO, parts,
           trace ? new TrainingListener() {
             @Override
-            public void onIterate(int step, double trainLoss, io.sparkdmf.core.train.TrainingState state, double s) {}
+            public void onIterate(int step, double trainLoss, TrainingState state, double s) {}
 
             @Override
             public void onValidation(int step, double rmse) {
