@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparkdmf.core.linalg.DataMatrix;
 import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.multiview.ClusteringMetrics;
 import io.sparkdmf.core.multiview.ClusteringResult;
@@ -90,7 +91,7 @@ class MultiViewClusteringTest {
         }
       }
     }
-    return new MultiViewData(List.of("a", "b", "c"), views, labels);
+    return new MultiViewData(List.of("a", "b", "c"), List.copyOf(views), labels);
   }
 
   @Test
@@ -240,7 +241,7 @@ class MultiViewClusteringTest {
     assertEquals(ViewNormalisation.ZSCORE, ViewNormalisation.AUTO.resolve(dense));
     assertEquals(ViewNormalisation.ZSCORE.apply(dense), ViewNormalisation.AUTO.apply(dense), "auto applies what it chose");
     assertEquals(ViewNormalisation.MINMAX, ViewNormalisation.MINMAX.resolve(counts), "only auto chooses");
-    Matrix normalised = ViewNormalisation.AUTO.apply(counts);
+    DataMatrix normalised = ViewNormalisation.AUTO.apply(counts);
     assertEquals(1.0, Math.hypot(normalised.get(3, 0), normalised.get(3, 3)), 1e-15);
   }
 

@@ -1,7 +1,9 @@
 package io.sparkdmf.data;
 
 import io.sparkdmf.core.EnumNames;
+import io.sparkdmf.core.linalg.DataMatrix;
 import io.sparkdmf.core.linalg.Matrix;
+import io.sparkdmf.core.linalg.SparseMatrix;
 import io.sparkdmf.core.multiview.BadViewException;
 import io.sparkdmf.core.multiview.MultiViewData;
 import java.io.BufferedReader;
@@ -20,6 +22,7 @@ import us.hebi.matlab.mat.types.Array;
 import us.hebi.matlab.mat.types.Cell;
 import us.hebi.matlab.mat.types.MatFile;
 import us.hebi.matlab.mat.types.MatlabType;
+import us.hebi.matlab.mat.types.Sparse;
 
 /**
  * Reads the views of a multi-view data set: one CSV per view (rows = samples, comma, tab, semicolon
@@ -54,7 +57,7 @@ public final class MultiViewReader {
   public static MultiViewData readCsv(List<Path> files, boolean header, LabelColumn labelColumn, Path labels)
       throws IOException {
     List<String> names = new ArrayList<>();
-    List<Matrix> views = new ArrayList<>();
+    List<DataMatrix> views = new ArrayList<>();
     int[] fileLabels = null;
     int[] givenLabels = labels != null ? readLabels(labels) : null;
     for (Path file : files) {
@@ -162,10 +165,10 @@ public final class MultiViewReader {
             + ", expected a cell array of views");
       }
       Cell cell = (Cell) found;
-      List<Matrix> views = new ArrayList<>();
+      List<DataMatrix> views = new ArrayList<>();
       List<String> names = new ArrayList<>();
       for (int c = 0; c < cell.getNumElements(); c++) {
-        views.add(matrix(cell.get(c), file, name + "{" + (c + 1) + "}"));
+        views.add(view(cell.get(c), file, name + "{" + (c + 1) + "}"));
         names.add(name + "{" + (c + 1) + "}");
       }
       if (views.isEmpty()) {
@@ -199,8 +202,9 @@ public final class MultiViewReader {
    * Without labels, views that agree but all have more features than samples get a warning: that is also
    * how a file of transposed views of equal width looks (text views have more words than documents too).
    */
-  private static List<Matrix> samplesAsRows(List<Matrix> views, int[] labels, Path file, List<String> names) {
-    List<Matrix> out = new ArrayList<>(views);
+  private static List<DataMatrix> samplesAsRows(List<DataMatrix> views, int[] labels, Path file,
+      List<String> names) {
+    List<DataMatrix> out = new ArrayList<>(views);
     if (labels != null) {
       for (int v = 0; v < out.size(); v++) {
         if (out.get(v).rows() != labels.length && out.get(v).cols() == labels.length) {
@@ -209,9 +213,9 @@ public final class MultiViewReader {
               views.get(v).rows(), views.get(v).cols(), labels.length);
         }
       }
-    } else if (out.stream().mapToInt(Matrix::rows).distinct().count() > 1
-        && out.stream().mapToInt(Matrix::cols).distinct().count() == 1) {
-      out = out.stream().map(Matrix::transpose).toList();
+    } else if (out.stream().mapToInt(DataMatrix::rows).distinct().count() > 1
+        && out.stream().mapToInt(DataMatrix::cols).distinct().count() == 1) {
+      out = out.stream().map(DataMatrix::transpose).toList();
     }
     int n = out.get(0).rows();
     for (int v = 1; v < out.size(); v++) {
@@ -256,6 +260,25 @@ public final class MultiViewReader {
     return null;
   }
 
+  /** A view: sparse when MATLAB stores it sparse (text views stay sparse end to end), else dense. */
+  private static DataMatrix view(Array array, Path file, String name) {
+    if (!(array instanceof Sparse sparse) || sparse.isComplex()) {
+      return matrix(array, file, name);
+    }
+    int count = sparse.getNumNonZero();
+    int[] rows = new int[count];
+    int[] cols = new int[count];
+    double[] values = new double[count];
+    int[] at = {0};
+    sparse.forEach((i, j, real, imaginary) -> {
+      rows[at[0]] = i;
+      cols[at[0]] = j;
+      values[at[0]++] = real;
+    });
+    return SparseMatrix.fromTriplets(sparse.getNumRows(), sparse.getNumCols(), Arrays.copyOf(rows, at[0]),
+        Arrays.copyOf(cols, at[0]), Arrays.copyOf(values, at[0]));
+  }
+
   private static Matrix matrix(Array array, Path file, String name) {
     if (!(array instanceof us.hebi.matlab.mat.types.Matrix m)) {
       throw new InputException(file.toString(), "'" + name + "' is a " + array.getType() + ", expected a numeric matrix");
@@ -280,7 +303,8 @@ public final class MultiViewReader {
   }
 
   /** The views checked; a problem with one view is reported against that view's file. */
-  private static MultiViewData checked(List<String> names, List<Matrix> views, int[] labels, List<String> sources) {
+  private static MultiViewData checked(List<String> names, List<DataMatrix> views, int[] labels,
+      List<String> sources) {
     try {
       return new MultiViewData(names, views, labels);
     } catch (IllegalArgumentException e) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Random;
 
 /** A dense column-major matrix of doubles: entry (i, j) is {@code data[i + j * rows]}. */
-public final class Matrix implements Serializable {
+public final class Matrix implements DataMatrix {
   private static final long serialVersionUID = 1L;
 
   private final int rows;
@@ -44,10 +44,12 @@ public final class Matrix implements Serializable {
     return g;
   }
 
+  @Override
   public int rows() {
     return rows;
   }
 
+  @Override
   public int cols() {
     return cols;
   }
@@ -57,6 +59,7 @@ public final class Matrix implements Serializable {
     return data;
   }
 
+  @Override
   public double get(int i, int j) {
     return data[i + j * rows];
   }
@@ -70,6 +73,7 @@ public final class Matrix implements Serializable {
   }
 
   /** this * other. */
+  @Override
   public Matrix times(Matrix other) {
     Matrix c = zeros(rows, other.cols);
     Blas.gemm(false, false, 1.0, this, other, 0.0, c);
@@ -77,6 +81,7 @@ public final class Matrix implements Serializable {
   }
 
   /** this^T * other. */
+  @Override
   public Matrix transposeTimes(Matrix other) {
     Matrix c = zeros(cols, other.cols);
     Blas.gemm(true, false, 1.0, this, other, 0.0, c);
@@ -84,12 +89,90 @@ public final class Matrix implements Serializable {
   }
 
   /** this * other^T. */
+  @Override
   public Matrix timesTranspose(Matrix other) {
     Matrix c = zeros(rows, other.rows);
     Blas.gemm(false, true, 1.0, this, other, 0.0, c);
     return c;
   }
 
+  @Override
+  public Matrix leftTimes(Matrix a) {
+    return a.times(this);
+  }
+
+  @Override
+  public Matrix gram() {
+    return timesTranspose(this);
+  }
+
+  @Override
+  public Matrix rowSquaredNorms() {
+    Matrix out = zeros(rows, 1);
+    for (int j = 0; j < cols; j++) {
+      for (int i = 0; i < rows; i++) {
+        double value = data[i + j * rows];
+        out.data[i] += value * value;
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Matrix columns(int from, int to) {
+    return new Matrix(rows, to - from, Arrays.copyOfRange(data, from * rows, to * rows));
+  }
+
+  @Override
+  public Matrix selectColumns(int[] keep) {
+    Matrix out = zeros(rows, keep.length);
+    for (int c = 0; c < keep.length; c++) {
+      System.arraycopy(data, keep[c] * rows, out.data, c * rows, rows);
+    }
+    return out;
+  }
+
+  @Override
+  public Matrix scaleRows(double[] factors) {
+    Matrix out = zeros(rows, cols);
+    for (int j = 0; j < cols; j++) {
+      for (int i = 0; i < rows; i++) {
+        out.data[i + j * rows] = data[i + j * rows] * factors[i];
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public boolean isConstantColumn(int j) {
+    for (int i = 1; i < rows; i++) {
+      if (data[i + j * rows] != data[j * rows]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public void forEachStored(EntryVisitor visitor) {
+    for (int j = 0; j < cols; j++) {
+      for (int i = 0; i < rows; i++) {
+        visitor.visit(i, j, data[i + j * rows]);
+      }
+    }
+  }
+
+  @Override
+  public long stored() {
+    return data.length;
+  }
+
+  @Override
+  public Matrix dense() {
+    return this;
+  }
+
+  @Override
   public Matrix transpose() {
     Matrix t = zeros(cols, rows);
     for (int j = 0; j < cols; j++) {

@@ -1,5 +1,6 @@
 package io.sparkdmf.core.multiview;
 
+import io.sparkdmf.core.linalg.DataMatrix;
 import io.sparkdmf.core.linalg.Decompositions;
 import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.linalg.Rounding;
@@ -56,7 +57,7 @@ public final class MultiViewClustering {
     Matrix[] featureNorms = blocks.aggregate(b -> {
       Matrix[] out = new Matrix[b.views()];
       for (int v = 0; v < out.length; v++) {
-        out[v] = rowSquaredNorms(b.x()[v]);
+        out[v] = b.x()[v].rowSquaredNorms();
       }
       return out;
     }, SmallMatrices::add);
@@ -117,7 +118,7 @@ public final class MultiViewClustering {
         if (graph && t == 0) {
           // lambda against the mean curvature of the weighted fit in H at the start; then fixed, so
           // the objective is one function for the whole run
-          Matrix curvature = psi.transposeTimes(SmallMatrices.scaleRows(psi, rowScales[v]));
+          Matrix curvature = psi.transposeTimes(psi.scaleRows(rowScales[v]));
           graphWeights[v] = settings.graphWeight() * SmallMatrices.trace(curvature) / curvature.rows()
               / meanDegree[v];
         }
@@ -153,14 +154,14 @@ public final class MultiViewClustering {
       for (int v = 0; v < views; v++) {
         updateFactors(z.get(v), sums[2 * v], sums[2 * v + 1], rowScales[v]);
         Matrix psi = product(z.get(v));
-        Matrix scaledPsi = SmallMatrices.scaleRows(psi, rowScales[v]);
+        Matrix scaledPsi = psi.scaleRows(rowScales[v]);
         shippedA[v] = scaledPsi.transpose();
         shippedB[v] = psi.transposeTimes(scaledPsi);
       }
       blocks.update(b -> {
         Matrix[] h = new Matrix[b.views()];
         for (int v = 0; v < h.length; v++) {
-          Matrix a = shippedA[v].times(b.x()[v]);
+          Matrix a = b.x()[v].leftTimes(shippedA[v]);
           if (graph) {
             SampleBlock gauged = b.withH(scaleRows(b.h(), v, rowScale[v]));
             h[v] = SemiNmfUpdate.apply(gauged.h()[v], a, shippedB[v],
@@ -191,7 +192,7 @@ public final class MultiViewClustering {
    * Per view: Y_p H_p^T and H_p H_p^T, interleaved, for the layer input Y; with every view's whole H
    * given, then each view's graph energy restricted to this block's samples ({@link GraphTerm#energy}).
    */
-  private static Matrix[] coefficientSums(SampleBlock b, Matrix[] y, Matrix[] allH) {
+  private static Matrix[] coefficientSums(SampleBlock b, DataMatrix[] y, Matrix[] allH) {
     int views = b.views();
     Matrix[] out = new Matrix[(allH == null ? 2 : 3) * views];
     for (int v = 0; v < views; v++) {
@@ -242,7 +243,7 @@ public final class MultiViewClustering {
   /** A copy of the block's coefficients with view v's rows multiplied by {@code factors}. */
   private static Matrix[] scaleRows(Matrix[] h, int v, double[] factors) {
     Matrix[] out = h.clone();
-    out[v] = SmallMatrices.scaleRows(h[v], factors);
+    out[v] = h[v].scaleRows(factors);
     return out;
   }
 
@@ -321,8 +322,8 @@ public final class MultiViewClustering {
       Matrix[] grams = blocks.aggregate(b -> {
         Matrix[] out = new Matrix[b.views()];
         for (int v = 0; v < out.length; v++) {
-          Matrix y = first ? b.x()[v] : b.h()[v];
-          out[v] = y.rows() <= EXACT_GRAM_FEATURES ? y.timesTranspose(y) : Matrix.zeros(1, 1);
+          DataMatrix y = first ? b.x()[v] : b.h()[v];
+          out[v] = y.rows() <= EXACT_GRAM_FEATURES ? y.gram() : Matrix.zeros(1, 1);
         }
         return out;
       }, SmallMatrices::add);
@@ -336,7 +337,7 @@ public final class MultiViewClustering {
       }
       int layerIndex = layer;
       blocks.update(b -> {
-        Matrix[] input = new Matrix[b.views()];
+        DataMatrix[] input = new DataMatrix[b.views()];
         Matrix[] h = new Matrix[b.views()];
         for (int v = 0; v < input.length; v++) {
           input[v] = first ? b.x()[v] : b.h()[v];
@@ -357,7 +358,7 @@ public final class MultiViewClustering {
         blocks.update(b -> {
           Matrix[] h = new Matrix[b.views()];
           for (int v = 0; v < h.length; v++) {
-            h[v] = SemiNmfUpdate.apply(b.h()[v], shippedA[v].times(b.input()[v]), shippedB[v]);
+            h[v] = SemiNmfUpdate.apply(b.h()[v], b.input()[v].leftTimes(shippedA[v]), shippedB[v]);
           }
           return b.withH(h);
         });
@@ -379,7 +380,7 @@ public final class MultiViewClustering {
    */
   /** Rows of a layer input of view v: its features (first layer) or the previous layer's size. */
   static int layerInput(SampleBlocks blocks, int v, boolean first) {
-    return blocks.aggregate(b -> (first ? b.x()[v] : b.h()[v]).rows(), Math::max);
+    return blocks.aggregate(b -> first ? b.x()[v].rows() : b.h()[v].rows(), Math::max);
   }
 
   /**
@@ -405,7 +406,7 @@ public final class MultiViewClustering {
       for (int pass = 0; pass < SUBSPACE_PASSES; pass++) {
         Matrix basis = q;
         q = orthonormal(blocks.aggregate(b -> {
-          Matrix y = first ? b.x()[v] : b.h()[v];
+          DataMatrix y = first ? b.x()[v] : b.h()[v];
           return y.times(y.transposeTimes(basis));
         }, (a, b) -> {
           a.addScaled(1.0, b);
@@ -414,7 +415,8 @@ public final class MultiViewClustering {
       }
       Matrix basis = q;
       Matrix small = blocks.aggregate(b -> {
-        Matrix projected = (first ? b.x()[v] : b.h()[v]).transposeTimes(basis);
+        DataMatrix y = first ? b.x()[v] : b.h()[v];
+        Matrix projected = y.transposeTimes(basis);
         return projected.transposeTimes(projected);
       }, (a, b) -> {
         a.addScaled(1.0, b);
@@ -445,8 +447,8 @@ public final class MultiViewClustering {
     }
 
     /** |U^T y| for the rows U provides, seeded random values of the projection's size for the rest. */
-    Matrix start(int rows, Matrix y, int firstSample, long seed) {
-      Matrix projected = rowsT.times(y);
+    Matrix start(int rows, DataMatrix y, int firstSample, long seed) {
+      Matrix projected = y.leftTimes(rowsT);
       int kept = projected.rows();
       Matrix h = Matrix.zeros(rows, y.cols());
       for (int s = 0; s < y.cols(); s++) {
@@ -483,7 +485,7 @@ public final class MultiViewClustering {
         z.set(0, SmallMatrices.keepRows(c.times(right), SmallMatrices.aboveCutoff(rowScales)));
       } else {
         Matrix psi = product(z.subList(0, i));
-        Matrix scaledPsi = SmallMatrices.scaleRows(psi, rowScales);
+        Matrix scaledPsi = psi.scaleRows(rowScales);
         Matrix left = SmallMatrices.pseudoInverse(psi.transposeTimes(scaledPsi)).times(scaledPsi.transpose());
         z.set(i, left.times(c).times(right));
       }
@@ -559,17 +561,6 @@ public final class MultiViewClustering {
         out = part;
       } else {
         out.addScaled(1.0, part);
-      }
-    }
-    return out;
-  }
-
-  private static Matrix rowSquaredNorms(Matrix x) {
-    Matrix out = Matrix.zeros(x.rows(), 1);
-    for (int s = 0; s < x.cols(); s++) {
-      for (int j = 0; j < x.rows(); j++) {
-        double value = x.get(j, s);
-        out.data()[j] += value * value;
       }
     }
     return out;

@@ -1,16 +1,17 @@
 package io.sparkdmf.core.multiview;
 
-import io.sparkdmf.core.linalg.Matrix;
+import io.sparkdmf.core.linalg.DataMatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Views of the same samples, each samples x features as read (row i of every view is sample i), with
+ * Views of the same samples, each samples x features as read (row i of every view is sample i), dense
+ * or sparse, with
  * optional ground-truth labels. The constructor checks what the model needs and names the view and
  * feature when something is wrong (a {@link BadViewException} when one view is at fault).
  */
-public record MultiViewData(List<String> names, List<Matrix> views, int[] labels) {
+public record MultiViewData(List<String> names, List<DataMatrix> views, int[] labels) {
 
   public MultiViewData {
     if (views.isEmpty()) {
@@ -21,21 +22,19 @@ public record MultiViewData(List<String> names, List<Matrix> views, int[] labels
     }
     int n = views.get(0).rows();
     for (int v = 0; v < views.size(); v++) {
-      Matrix view = views.get(v);
+      DataMatrix view = views.get(v);
       String name = names.get(v);
       if (view.rows() != n) {
         throw new BadViewException(v, "view '" + name + "' has " + view.rows() + " samples but view '"
             + names.get(0) + "' has " + n);
       }
-      for (int j = 0; j < view.cols(); j++) {
-        for (int i = 0; i < n; i++) {
-          double value = view.get(i, j);
-          if (!Double.isFinite(value)) {
-            throw new BadViewException(v, "view '" + name + "', sample " + (i + 1) + ", feature " + (j + 1)
-                + ": value " + value + " is not finite");
-          }
+      int index = v;
+      view.forEachStored((i, j, value) -> {
+        if (!Double.isFinite(value)) {
+          throw new BadViewException(index, "view '" + name + "', sample " + (i + 1) + ", feature " + (j + 1)
+              + ": value " + value + " is not finite");
         }
-      }
+      });
     }
     if (labels != null && labels.length != n) {
       throw new IllegalArgumentException(labels.length + " labels for " + n + " samples");
@@ -47,7 +46,7 @@ public record MultiViewData(List<String> names, List<Matrix> views, int[] labels
   }
 
   public int[] featureCounts() {
-    return views.stream().mapToInt(Matrix::cols).toArray();
+    return views.stream().mapToInt(DataMatrix::cols).toArray();
   }
 
   /** The features of one view that are constant over the samples, and so were dropped. */
@@ -78,19 +77,15 @@ public record MultiViewData(List<String> names, List<Matrix> views, int[] labels
    */
   public Varying withoutConstantFeatures() {
     int n = samples();
-    List<Matrix> kept = new ArrayList<>();
+    List<DataMatrix> kept = new ArrayList<>();
     List<DroppedFeatures> dropped = new ArrayList<>();
     int[][] keptIndices = new int[views.size()][];
     for (int v = 0; v < views.size(); v++) {
-      Matrix view = views.get(v);
+      DataMatrix view = views.get(v);
       List<Integer> varying = new ArrayList<>();
       List<Integer> constant = new ArrayList<>();
       for (int j = 0; j < view.cols(); j++) {
-        boolean same = true;
-        for (int i = 1; i < n && same; i++) {
-          same = view.get(i, j) == view.get(0, j);
-        }
-        (same ? constant : varying).add(j);
+        (view.isConstantColumn(j) ? constant : varying).add(j);
       }
       keptIndices[v] = varying.stream().mapToInt(Integer::intValue).toArray();
       if (varying.isEmpty()) {
@@ -101,11 +96,7 @@ public record MultiViewData(List<String> names, List<Matrix> views, int[] labels
         kept.add(view);
         continue;
       }
-      Matrix smaller = Matrix.zeros(n, varying.size());
-      for (int c = 0; c < varying.size(); c++) {
-        System.arraycopy(view.data(), varying.get(c) * n, smaller.data(), c * n, n);
-      }
-      kept.add(smaller);
+      kept.add(view.selectColumns(keptIndices[v]));
       dropped.add(new DroppedFeatures(names.get(v), constant.stream().mapToInt(Integer::intValue).toArray()));
     }
     return new Varying(new MultiViewData(names, kept, labels), dropped, keptIndices);
@@ -118,15 +109,7 @@ public record MultiViewData(List<String> names, List<Matrix> views, int[] labels
 
   /** One view holding every view's features side by side (early fusion, and the k-means baseline). */
   public MultiViewData concatenated() {
-    int n = samples();
-    int d = views.stream().mapToInt(Matrix::cols).sum();
-    Matrix all = Matrix.zeros(n, d);
-    int at = 0;
-    for (Matrix view : views) {
-      System.arraycopy(view.data(), 0, all.data(), at * n, view.data().length);
-      at += view.cols();
-    }
-    return new MultiViewData(List.of(String.join("+", names)), List.of(all), labels);
+    return new MultiViewData(List.of(String.join("+", names)), List.of(DataMatrix.sideBySide(views)), labels);
   }
 
   public MultiViewData view(int v) {
@@ -138,7 +121,10 @@ public record MultiViewData(List<String> names, List<Matrix> views, int[] labels
     return views.stream().map(view -> NeighbourGraph.of(view, neighbours)).toList();
   }
 
-  /** The samples cut into {@code count} contiguous blocks, features x samples per view. */
+  /**
+   * The samples cut into {@code count} contiguous blocks, features x samples per view, each view stored
+   * the cheaper way ({@link DataMatrix#compact}: sparse text views stay sparse).
+   */
   public List<SampleBlock> blocks(int count) {
     return blocks(count, null);
   }
@@ -150,19 +136,14 @@ public record MultiViewData(List<String> names, List<Matrix> views, int[] labels
   public List<SampleBlock> blocks(int count, List<int[][]> graphs) {
     int n = samples();
     int parts = Math.max(1, Math.min(count, n));
+    List<DataMatrix> byColumns = views.stream().map(view -> view.transpose().compact()).toList();
     List<SampleBlock> out = new ArrayList<>(parts);
     for (int p = 0; p < parts; p++) {
       int from = (int) ((long) n * p / parts);
       int to = (int) ((long) n * (p + 1) / parts);
-      Matrix[] x = new Matrix[views.size()];
+      DataMatrix[] x = new DataMatrix[views.size()];
       for (int v = 0; v < x.length; v++) {
-        Matrix view = views.get(v);
-        x[v] = Matrix.zeros(view.cols(), to - from);
-        for (int s = from; s < to; s++) {
-          for (int j = 0; j < view.cols(); j++) {
-            x[v].set(j, s - from, view.get(s, j));
-          }
-        }
+        x[v] = byColumns.get(v).columns(from, to);
       }
       int[][][] neighbours = null;
       if (graphs != null) {

@@ -1,6 +1,6 @@
 package io.sparkdmf.core.multiview;
 
-import io.sparkdmf.core.linalg.Blas;
+import io.sparkdmf.core.linalg.DataMatrix;
 import io.sparkdmf.core.linalg.Matrix;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,48 +14,51 @@ import java.util.TreeSet;
  * which pulls the coefficients of samples close in feature space together, the non-linear structure a
  * linear factorization alone cannot see.
  *
- * <p>Distances come from BLAS-3 products of row chunks with the whole view, so memory stays at
- * {@value #CHUNK} x n doubles; the cost is O(n^2 d) per view, built once per data set.
+ * <p>Up to {@value #EXACT_SAMPLES} samples the neighbours are exact, from products of sample chunks
+ * with the whole view (O(n^2 d) dense, O(n nnz) sparse, memory bounded by the chunk); above, they come
+ * from an HNSW index ({@link ApproximateNeighbours}), near O(n log n), whose recall against the exact
+ * lists is measured in the tests and docs/multiview.md.
  */
 public final class NeighbourGraph {
   /** Neighbours per sample unless told otherwise: enough to connect a class, few enough to stay inside it. */
   public static final int DEFAULT_NEIGHBOURS = 10;
-  private static final int CHUNK = 512;
+  /** Up to this many samples the graph is exact. */
+  public static final int EXACT_SAMPLES = 5000;
+  /** Most doubles in one dense chunk of samples. */
+  private static final long CHUNK_VALUES = 1 << 22;
 
   private NeighbourGraph() {}
 
   /**
-   * Neighbour lists, sorted, for a view given as samples x features.
+   * Neighbour lists, sorted, for a view given as samples x features: exact or approximate by size.
    *
    * @throws IllegalArgumentException when the view has no more samples than {@code neighbours}
    */
-  public static int[][] of(Matrix view, int neighbours) {
-    int n = view.rows();
-    if (neighbours < 1 || neighbours >= n) {
+  public static int[][] of(DataMatrix view, int neighbours) {
+    checkCount(view.rows(), neighbours);
+    DataMatrix bySample = view.transpose().compact();
+    return symmetric(view.rows() <= EXACT_SAMPLES ? exactNearest(bySample, neighbours)
+        : ApproximateNeighbours.nearest(bySample, neighbours));
+  }
+
+  static void checkCount(int samples, int neighbours) {
+    if (neighbours < 1 || neighbours >= samples) {
       throw new IllegalArgumentException("need 1 <= neighbours < samples, got " + neighbours + " neighbours for "
-          + n + " samples");
+          + samples + " samples");
     }
-    double[] norms = new double[n];
-    for (int j = 0; j < view.cols(); j++) {
-      for (int s = 0; s < n; s++) {
-        double value = view.get(s, j);
-        norms[s] += value * value;
-      }
-    }
+  }
+
+  /** Each directed list joined both ways, sorted. */
+  static int[][] symmetric(int[][] nearest) {
+    int n = nearest.length;
     List<TreeSet<Integer>> adjacency = new ArrayList<>(n);
     for (int s = 0; s < n; s++) {
       adjacency.add(new TreeSet<>());
     }
-    for (int from = 0; from < n; from += CHUNK) {
-      int to = Math.min(n, from + CHUNK);
-      Matrix chunk = rows(view, from, to);
-      Matrix inner = Matrix.zeros(to - from, n);
-      Blas.gemm(false, true, 1.0, chunk, view, 0.0, inner);
-      for (int s = from; s < to; s++) {
-        for (int t : nearest(inner, s - from, s, norms, neighbours)) {
-          adjacency.get(s).add(t);
-          adjacency.get(t).add(s);
-        }
+    for (int s = 0; s < n; s++) {
+      for (int t : nearest[s]) {
+        adjacency.get(s).add(t);
+        adjacency.get(t).add(s);
       }
     }
     int[][] out = new int[n][];
@@ -65,8 +68,27 @@ public final class NeighbourGraph {
     return out;
   }
 
-  /** The {@code count} samples nearest sample s (row r of the chunk's inner products), ties to the lower index. */
-  private static int[] nearest(Matrix inner, int r, int s, double[] norms, int count) {
+  /**
+   * The exact {@code count} nearest samples of every sample (columns of features x samples), ties to the
+   * lower index: inner products of a chunk of samples with all of them, one product per chunk.
+   */
+  static int[][] exactNearest(DataMatrix bySample, int count) {
+    int n = bySample.cols();
+    double[] norms = bySample.transpose().rowSquaredNorms().data();
+    int chunk = (int) Math.max(1, Math.min(512, CHUNK_VALUES / Math.max(1, bySample.rows())));
+    int[][] out = new int[n][];
+    for (int from = 0; from < n; from += chunk) {
+      int to = Math.min(n, from + chunk);
+      Matrix inner = bySample.transposeTimes(bySample.columns(from, to).dense()); // n x chunk
+      for (int s = from; s < to; s++) {
+        out[s] = nearest(inner, s - from, s, norms, count);
+      }
+    }
+    return out;
+  }
+
+  /** The {@code count} samples nearest sample s (column c of the inner products), ties to the lower index. */
+  private static int[] nearest(Matrix inner, int c, int s, double[] norms, int count) {
     // a max-heap of the best so far: the worst candidate is on top and leaves first
     PriorityQueue<double[]> best = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0])
         : Double.compare(b[1], a[1]));
@@ -74,7 +96,7 @@ public final class NeighbourGraph {
       if (t == s) {
         continue;
       }
-      double distance = norms[s] + norms[t] - 2 * inner.get(r, t);
+      double distance = norms[s] + norms[t] - 2 * inner.get(t, c);
       if (best.size() < count) {
         best.add(new double[] {distance, t});
       } else if (distance < best.peek()[0]) {
@@ -84,13 +106,4 @@ public final class NeighbourGraph {
     }
     return best.stream().mapToInt(e -> (int) e[1]).toArray();
   }
-
-  private static Matrix rows(Matrix m, int from, int to) {
-    Matrix out = Matrix.zeros(to - from, m.cols());
-    for (int j = 0; j < m.cols(); j++) {
-      System.arraycopy(m.data(), j * m.rows() + from, out.data(), j * (to - from), to - from);
-    }
-    return out;
-  }
-
 }

@@ -69,17 +69,6 @@ final class SmallMatrices {
     return a;
   }
 
-  /** diag(s) A. */
-  static Matrix scaleRows(Matrix a, double[] s) {
-    Matrix out = a.copy();
-    for (int j = 0; j < a.cols(); j++) {
-      for (int i = 0; i < a.rows(); i++) {
-        out.set(i, j, a.get(i, j) * s[i]);
-      }
-    }
-    return out;
-  }
-
   /** Element-wise into[v] += other[v]; returns into (a {@link SampleBlocks.Merge}). */
   static Matrix[] add(Matrix[] into, Matrix[] other) {
     for (int v = 0; v < into.length; v++) {

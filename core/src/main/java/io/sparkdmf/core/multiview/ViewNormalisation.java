@@ -1,5 +1,6 @@
 package io.sparkdmf.core.multiview;
 
+import io.sparkdmf.core.linalg.DataMatrix;
 import io.sparkdmf.core.linalg.Matrix;
 import java.util.Locale;
 
@@ -35,63 +36,65 @@ public enum ViewNormalisation {
   public static final double SPARSE_ZEROS = 0.5;
 
   /** The normalisation this one applies to {@code view}: itself, or for {@link #AUTO} the one its rule picks. */
-  public ViewNormalisation resolve(Matrix view) {
+  public ViewNormalisation resolve(DataMatrix view) {
     if (this != AUTO) {
       return this;
     }
-    long zeros = 0;
-    for (double value : view.data()) {
-      if (value < 0) {
-        return ZSCORE;
-      }
-      if (value == 0) {
-        zeros++;
-      }
+    long[] storedZeros = {0};
+    boolean[] negative = {false};
+    view.forEachStored((i, j, value) -> {
+      negative[0] |= value < 0;
+      storedZeros[0] += value == 0 ? 1 : 0;
+    });
+    if (negative[0]) {
+      return ZSCORE;
     }
-    return zeros >= SPARSE_ZEROS * view.data().length ? UNIT_NORM : ZSCORE;
+    long entries = (long) view.rows() * view.cols();
+    long zeros = entries - view.stored() + storedZeros[0];
+    return zeros >= SPARSE_ZEROS * entries ? UNIT_NORM : ZSCORE;
   }
 
-  /** A normalised copy of a samples x features view (features already checked not constant). */
-  public Matrix apply(Matrix view) {
+  /**
+   * A normalised copy of a samples x features view (features already checked not constant). Unit-norm
+   * samples keep a sparse view sparse; the per-feature scalings shift zeros and so give a dense view.
+   */
+  public DataMatrix apply(DataMatrix view) {
+    ViewNormalisation applied = resolve(view);
+    return switch (applied) {
+      case ZSCORE, MINMAX -> perFeature(view.dense(), applied == ZSCORE);
+      case UNIT_NORM -> {
+        double[] inverseNorms = view.rowSquaredNorms().data().clone();
+        for (int i = 0; i < inverseNorms.length; i++) {
+          inverseNorms[i] = inverseNorms[i] > 0 ? 1 / Math.sqrt(inverseNorms[i]) : 0;
+        }
+        yield view.scaleRows(inverseNorms);
+      }
+      case NONE, AUTO -> view;
+    };
+  }
+
+  /** Each feature shifted and scaled: to mean 0 and deviation 1 (z-score) or onto [0, 1] (min-max). */
+  private static Matrix perFeature(Matrix view, boolean zscore) {
     Matrix out = view.copy();
     int n = view.rows();
-    int d = view.cols();
-    ViewNormalisation applied = resolve(view);
-    switch (applied) {
-      case ZSCORE, MINMAX -> {
-        for (int j = 0; j < d; j++) {
-          double mean = 0;
-          double min = Double.POSITIVE_INFINITY;
-          double max = Double.NEGATIVE_INFINITY;
-          for (int i = 0; i < n; i++) {
-            mean += view.get(i, j) / n;
-            min = Math.min(min, view.get(i, j));
-            max = Math.max(max, view.get(i, j));
-          }
-          double variance = 0;
-          for (int i = 0; i < n; i++) {
-            variance += (view.get(i, j) - mean) * (view.get(i, j) - mean) / n;
-          }
-          double shift = applied == ZSCORE ? mean : min;
-          double scale = applied == ZSCORE ? Math.sqrt(variance) : max - min;
-          for (int i = 0; i < n; i++) {
-            out.set(i, j, (view.get(i, j) - shift) / scale);
-          }
-        }
+    for (int j = 0; j < view.cols(); j++) {
+      double mean = 0;
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < n; i++) {
+        mean += view.get(i, j) / n;
+        min = Math.min(min, view.get(i, j));
+        max = Math.max(max, view.get(i, j));
       }
-      case UNIT_NORM -> {
-        for (int i = 0; i < n; i++) {
-          double norm = 0;
-          for (int j = 0; j < d; j++) {
-            norm += view.get(i, j) * view.get(i, j);
-          }
-          norm = Math.sqrt(norm);
-          for (int j = 0; j < d; j++) {
-            out.set(i, j, norm > 0 ? view.get(i, j) / norm : 0);
-          }
-        }
+      double variance = 0;
+      for (int i = 0; i < n; i++) {
+        variance += (view.get(i, j) - mean) * (view.get(i, j) - mean) / n;
       }
-      case NONE, AUTO -> { }
+      double shift = zscore ? mean : min;
+      double scale = zscore ? Math.sqrt(variance) : max - min;
+      for (int i = 0; i < n; i++) {
+        out.set(i, j, (view.get(i, j) - shift) / scale);
+      }
     }
     return out;
   }

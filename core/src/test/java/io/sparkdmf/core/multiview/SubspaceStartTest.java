@@ -30,7 +30,7 @@ class SubspaceStartTest {
     MultiViewData data = new MultiViewData(List.of("wide"), List.of(view), null);
     try (SampleBlocks blocks = new LocalSampleBlocks(data.blocks(3))) {
       assertEquals(d, MultiViewClustering.layerInput(blocks, 0, true));
-      Matrix gram = blocks.aggregate(b -> b.x()[0].timesTranspose(b.x()[0]), (a, b) -> {
+      Matrix gram = blocks.aggregate(b -> b.x()[0].gram(), (a, b) -> {
         a.addScaled(1.0, b);
         return a;
       });

@@ -197,7 +197,7 @@ public final class MultiViewExperiment implements Callable<Integer> {
 
   private static Run kmeans(String name, MultiViewData view, int k, int restarts, long seed) {
     long start = System.nanoTime();
-    int[] assignment = new KMeans(k, restarts, seed).cluster(new LocalSampleBlocks(view.blocks(1)), b -> b.x()[0]);
+    int[] assignment = new KMeans(k, restarts, seed).cluster(new LocalSampleBlocks(view.blocks(1)), b -> b.x()[0].dense());
     double seconds = (System.nanoTime() - start) / 1e9;
     return new Run(name, seed, ClusteringMetrics.of(view.labels(), assignment), seconds, 0, null);
   }
