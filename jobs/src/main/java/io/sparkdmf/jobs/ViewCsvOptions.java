@@ -20,6 +20,14 @@ public final class ViewCsvOptions {
       description = "Column of the view CSVs holding the labels: none, first or last (default: ${DEFAULT-VALUE}).")
   String labelColumn;
 
+  /** Files with a header line and the labels in the last column, as the bundled uci-mfeat CSVs are. */
+  public static ViewCsvOptions headerAndLastLabelColumn() {
+    ViewCsvOptions options = new ViewCsvOptions();
+    options.header = true;
+    options.labelColumn = "last";
+    return options;
+  }
+
   /** The views in {@code files}; labels from {@code labels} if given, else from the label column. */
   public MultiViewData read(List<Path> files, Path labels) throws IOException {
     return MultiViewReader.readCsv(files, header, MultiViewReader.LabelColumn.parse(labelColumn), labels);

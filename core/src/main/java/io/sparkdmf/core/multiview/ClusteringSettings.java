@@ -11,6 +11,7 @@ package io.sparkdmf.core.multiview;
  * @param graphWeight lambda of the neighbour-graph term on every view's k-row layer, relative to the
  *     weighted fit's curvature (1 = as strong as the fit); 0 = no graph term. Needs blocks built
  *     with neighbour graphs ({@link MultiViewData#blocks(int, java.util.List)}).
+ * @param kmeansRestarts k-means++ restarts on the consensus; 0 = automatic ({@link #restarts()})
  */
 public record ClusteringSettings(int clusters, int hiddenLayer, int pretrainIterations, int maxIterations,
     double tolerance, boolean adaptiveWeights, ExponentController exponent, double graphWeight, int kmeansRestarts,
@@ -20,8 +21,8 @@ public record ClusteringSettings(int clusters, int hiddenLayer, int pretrainIter
     if (clusters < 2) {
       throw new IllegalArgumentException("need at least 2 clusters, got " + clusters);
     }
-    if (hiddenLayer < 0 || pretrainIterations < 0 || maxIterations < 1 || kmeansRestarts < 1) {
-      throw new IllegalArgumentException("layer size, iteration counts and restarts must be positive");
+    if (hiddenLayer < 0 || pretrainIterations < 0 || maxIterations < 1 || kmeansRestarts < 0) {
+      throw new IllegalArgumentException("layer size, iteration counts and restarts must not be negative");
     }
     if (!(graphWeight >= 0) || Double.isInfinite(graphWeight)) {
       throw new IllegalArgumentException("the graph weight must be finite and not negative, got " + graphWeight);
@@ -33,7 +34,17 @@ public record ClusteringSettings(int clusters, int hiddenLayer, int pretrainIter
 
   /** The defaults (documented in the README's cluster section). */
   public static ClusteringSettings defaults(int clusters, long seed) {
-    return new ClusteringSettings(clusters, 0, 100, 300, 1e-5, true, ExponentController.defaults(), 10.0, 500, seed);
+    return new ClusteringSettings(clusters, 0, 100, 300, 1e-5, true, ExponentController.defaults(), 10.0, 0, seed);
+  }
+
+  /**
+   * The k-means++ restarts: as given, or automatically 50,000 / k^2 within 10..500. Many restarts make
+   * the best partition found the same whatever the starts' last bits (500 for k = 10); but a restart's
+   * seeding costs n k^3 operations on the k-dimensional consensus, so with 100 clusters 10 restarts
+   * already cost 20 times what 500 cost with 10.
+   */
+  public int restarts() {
+    return kmeansRestarts > 0 ? kmeansRestarts : Math.max(10, Math.min(500, 50_000 / (clusters * clusters)));
   }
 
   int hiddenSize(int features) {

@@ -140,14 +140,38 @@ public final class KMeans {
     return d;
   }
 
+  /**
+   * Each sample's squared distance to the nearest of the first {@code count} centers, from gemm over
+   * chunks of samples as in {@link Sums#of} (the seeding's passes would otherwise cost k^2 n d per restart).
+   */
+  private static double[] nearestSquaredDistances(Matrix x, Matrix centers, int count) {
+    Matrix chosen = columns(centers, 0, count);
+    double[] centerNorms = columnNorms(chosen);
+    double[] out = new double[x.cols()];
+    for (int from = 0; from < x.cols(); from += CHUNK) {
+      Matrix chunk = columns(x, from, Math.min(x.cols(), from + CHUNK));
+      double[] sampleNorms = columnNorms(chunk);
+      double[] dots = chosen.transposeTimes(chunk).data(); // count x chunk
+      for (int s = 0; s < chunk.cols(); s++) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < count; c++) {
+          best = Math.min(best, centerNorms[c] - 2 * dots[s * count + c]);
+        }
+        out[from + s] = Math.max(0, sampleNorms[s] + best);
+      }
+    }
+    return out;
+  }
+
   /** A point drawn with probability proportional to its weight, and the total weight it was drawn from. */
   private record Draw(double weight, double[] point) implements Serializable {
     /** Weight = squared distance to the nearest of the first {@code chosenCount} centers (1 before the first). */
     static Draw within(Matrix x, Matrix centers, int chosenCount, SplittableRandom random) {
+      double[] weights = chosenCount == 0 ? null : nearestSquaredDistances(x, centers, chosenCount);
       double total = 0;
       double[] chosen = null;
       for (int s = 0; s < x.cols(); s++) {
-        double w = chosenCount == 0 ? 1 : distance(x, s, centers, nearest(x, s, centers, chosenCount));
+        double w = weights == null ? 1 : weights[s];
         total += w;
         if (w > 0 && random.nextDouble() * total < w) {
           chosen = column(x, s);

@@ -181,7 +181,7 @@ public final class MultiViewClustering {
     // unit-length consensus rows before k-means, as in spectral clustering: a sample's direction in
     // the partition space says where it belongs, its length mostly how strongly it was expressed
     blocks.update(b -> b.withConsensus(unitColumns(b.consensus())));
-    int[] assignment = new KMeans(k, settings.kmeansRestarts(), settings.seed()).cluster(blocks, SampleBlock::consensus);
+    int[] assignment = new KMeans(k, settings.restarts(), settings.seed()).cluster(blocks, SampleBlock::consensus);
     return new ClusteringResult(assignment, weights, viewWeights,
         objective.stream().mapToDouble(Double::doubleValue).toArray(),
         objectiveRounding.stream().mapToDouble(Double::doubleValue).toArray(),

@@ -31,7 +31,7 @@ final class MultiViewReport {
 
   /** Mean and population standard deviation of one figure over a method's runs. */
   private record Summary(double mean, double std) {
-    static Summary of(List<MultiViewExperiment.Run> runs, ToDoubleFunction<MultiViewExperiment.Run> value) {
+    static Summary of(List<MultiViewRuns.Run> runs, ToDoubleFunction<MultiViewRuns.Run> value) {
       double[] values = runs.stream().mapToDouble(value).toArray();
       double mean = Arrays.stream(values).average().orElse(Double.NaN);
       double variance = Arrays.stream(values).map(x -> (x - mean) * (x - mean)).average().orElse(Double.NaN);
@@ -39,7 +39,7 @@ final class MultiViewReport {
     }
   }
 
-  void write(List<String> methods, List<String> descriptions, List<List<MultiViewExperiment.Run>> runs, String setup)
+  void write(List<String> methods, List<String> descriptions, List<List<MultiViewRuns.Run>> runs, String setup)
       throws IOException {
     StringBuilder table = new StringBuilder(
         "| method | ACC | NMI | purity | ARI | seconds | outer iterations | what it is |\n"
@@ -48,26 +48,26 @@ final class MultiViewReport {
       results.write("method,acc_mean,acc_std,nmi_mean,nmi_std,purity_mean,ari_mean,seconds_mean,iterations_mean\n");
       perRun.write("method,seed,acc,nmi,purity,ari,seconds,iterations\n");
       for (int m = 0; m < methods.size(); m++) {
-        List<MultiViewExperiment.Run> r = runs.get(m);
+        List<MultiViewRuns.Run> r = runs.get(m);
         Summary acc = Summary.of(r, x -> x.metrics().accuracy());
         Summary nmi = Summary.of(r, x -> x.metrics().nmi());
         Summary purity = Summary.of(r, x -> x.metrics().purity());
         Summary ari = Summary.of(r, x -> x.metrics().ari());
-        Summary seconds = Summary.of(r, MultiViewExperiment.Run::seconds);
-        Summary iterations = Summary.of(r, MultiViewExperiment.Run::iterations);
+        Summary seconds = Summary.of(r, MultiViewRuns.Run::seconds);
+        Summary iterations = Summary.of(r, MultiViewRuns.Run::iterations);
         results.write(String.format(Locale.ROOT, "%s,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.3f,%.1f%n", methods.get(m),
             acc.mean(), acc.std(), nmi.mean(), nmi.std(), purity.mean(), ari.mean(), seconds.mean(), iterations.mean()));
         table.append(String.format(Locale.ROOT, "| %s | %.3f ± %.3f | %.3f ± %.3f | %.3f | %.3f | %.2f | %s | %s |%n",
             methods.get(m), acc.mean(), acc.std(), nmi.mean(), nmi.std(), purity.mean(), ari.mean(), seconds.mean(),
             iterations.mean() > 0 ? String.format(Locale.ROOT, "%.0f", iterations.mean()) : "-", descriptions.get(m)));
-        for (MultiViewExperiment.Run run : r) {
+        for (MultiViewRuns.Run run : r) {
           perRun.write(String.format(Locale.ROOT, "%s,%d,%.4f,%.4f,%.4f,%.4f,%.3f,%d%n", run.method(), run.seed(),
               run.metrics().accuracy(), run.metrics().nmi(), run.metrics().purity(), run.metrics().ari(),
               run.seconds(), run.iterations()));
         }
       }
     }
-    List<MultiViewExperiment.Run> ours = runs.get(0);
+    List<MultiViewRuns.Run> ours = runs.get(0);
     convergenceFigure(ours.get(0).result(), runs.get(1).get(0).result());
     viewWeightFigure(ours);
     featureWeightFigure(ours.get(0).result());
@@ -86,7 +86,7 @@ final class MultiViewReport {
   }
 
   /** Sentences comparing the measured figures with the aims and the baselines, computed, not typed. */
-  private String verdict(List<String> methods, List<List<MultiViewExperiment.Run>> runs) {
+  private String verdict(List<String> methods, List<List<MultiViewRuns.Run>> runs) {
     double acc = Summary.of(runs.get(0), x -> x.metrics().accuracy()).mean();
     double nmi = Summary.of(runs.get(0), x -> x.metrics().nmi()).mean();
     String bestOther = null;
@@ -98,8 +98,8 @@ final class MultiViewReport {
         bestOther = methods.get(m);
       }
     }
-    double controlled = Summary.of(runs.get(0), MultiViewExperiment.Run::iterations).mean();
-    double fixed = Summary.of(runs.get(1), MultiViewExperiment.Run::iterations).mean();
+    double controlled = Summary.of(runs.get(0), MultiViewRuns.Run::iterations).mean();
+    double fixed = Summary.of(runs.get(1), MultiViewRuns.Run::iterations).mean();
     double fixedAcc = Summary.of(runs.get(1), x -> x.metrics().accuracy()).mean();
     String verdict = String.format(Locale.ROOT, "Aims: ACC >= %.2f (measured %.3f, %s) and NMI >= %.2f (measured %.3f, %s)."
             + " The best other method is %s with ACC %.3f (%s). The controller took %.0f outer iterations on"
@@ -135,13 +135,13 @@ final class MultiViewReport {
         points.stream().mapToDouble(p -> p[1]).toArray(), false);
   }
 
-  private void viewWeightFigure(List<MultiViewExperiment.Run> runs) throws IOException {
+  private void viewWeightFigure(List<MultiViewRuns.Run> runs) throws IOException {
     CategoryChart chart = new CategoryChartBuilder().width(720).height(480)
         .title("Fusion weight of each view (mean over seeds)").xAxisTitle("view").yAxisTitle("gamma").build();
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
     double[] mean = new double[viewNames.size()];
-    for (MultiViewExperiment.Run run : runs) {
+    for (MultiViewRuns.Run run : runs) {
       for (int v = 0; v < mean.length; v++) {
         mean[v] += run.result().viewWeights()[v] / runs.size();
       }
