@@ -143,40 +143,13 @@ public final class SparseMatrix implements DataMatrix {
   @Override
   public Matrix times(Matrix m) {
     requireRows(m, cols, "this * m");
-    Matrix out = Matrix.zeros(rows, m.cols());
-    double[] o = out.data();
-    double[] in = m.data();
-    for (int j = 0; j < cols; j++) {
-      for (int q = 0; q < m.cols(); q++) {
-        double factor = in[j + q * cols];
-        if (factor != 0) {
-          int offset = q * rows;
-          for (int p = columnStart[j]; p < columnStart[j + 1]; p++) {
-            o[offset + rowIndex[p]] += values[p] * factor;
-          }
-        }
-      }
-    }
-    return out;
+    return scatter(m.transpose(), true).transpose();
   }
 
   @Override
   public Matrix transposeTimes(Matrix m) {
     requireRows(m, rows, "this^T * m");
-    Matrix out = Matrix.zeros(cols, m.cols());
-    double[] o = out.data();
-    double[] in = m.data();
-    for (int q = 0; q < m.cols(); q++) {
-      int offset = q * rows;
-      for (int j = 0; j < cols; j++) {
-        double sum = 0;
-        for (int p = columnStart[j]; p < columnStart[j + 1]; p++) {
-          sum += values[p] * in[offset + rowIndex[p]];
-        }
-        o[j + q * cols] = sum;
-      }
-    }
-    return out;
+    return scatter(m.transpose(), false).transpose();
   }
 
   @Override
@@ -184,22 +157,7 @@ public final class SparseMatrix implements DataMatrix {
     if (m.cols() != cols) {
       throw new IllegalArgumentException("this * m^T: m has " + m.cols() + " columns, this " + cols);
     }
-    int width = m.rows();
-    Matrix out = Matrix.zeros(rows, width);
-    double[] o = out.data();
-    double[] in = m.data();
-    for (int j = 0; j < cols; j++) {
-      for (int q = 0; q < width; q++) {
-        double factor = in[q + j * width];
-        if (factor != 0) {
-          int offset = q * rows;
-          for (int p = columnStart[j]; p < columnStart[j + 1]; p++) {
-            o[offset + rowIndex[p]] += values[p] * factor;
-          }
-        }
-      }
-    }
-    return out;
+    return scatter(m, true).transpose();
   }
 
   @Override
@@ -207,14 +165,29 @@ public final class SparseMatrix implements DataMatrix {
     if (a.cols() != rows) {
       throw new IllegalArgumentException("a * this: a has " + a.cols() + " columns, this " + rows + " rows");
     }
-    int height = a.rows();
-    Matrix out = Matrix.zeros(height, cols);
+    return scatter(a, false);
+  }
+
+  /**
+   * The one loop behind every product with a small dense operand W (w x something): for each stored
+   * entry (i, j, v), column i of the result gets v times column j of W ({@code byRow}: the result is
+   * w x rows), or column j gets v times column i (w x cols). Both columns are contiguous, so the inner
+   * loop is a short axpy the JIT vectorises; the products transpose their small operand or result to
+   * fit it, which costs (rows or cols) x w, less than the pass itself.
+   */
+  private Matrix scatter(Matrix w, boolean byRow) {
+    int width = w.rows();
+    Matrix out = Matrix.zeros(width, byRow ? rows : cols);
     double[] o = out.data();
-    double[] in = a.data();
+    double[] in = w.data();
     for (int j = 0; j < cols; j++) {
-      int offset = j * height;
       for (int p = columnStart[j]; p < columnStart[j + 1]; p++) {
-        Blas.axpyRange(height, values[p], in, rowIndex[p] * height, o, offset);
+        double value = values[p];
+        int target = (byRow ? rowIndex[p] : j) * width;
+        int source = (byRow ? j : rowIndex[p]) * width;
+        for (int q = 0; q < width; q++) {
+          o[target + q] += value * in[source + q];
+        }
       }
     }
     return out;

@@ -61,7 +61,7 @@ public final class MultiViewClustering {
       }
       return out;
     }, SmallMatrices::add);
-    List<List<Matrix>> z = pretrain(blocks, layers);
+    List<List<Matrix>> z = pretrain(blocks, layers, new Progress());
 
     boolean graph = settings.graphWeight() > 0;
     double[] meanDegree = graph ? meanDegrees(blocks, views) : null;
@@ -79,7 +79,7 @@ public final class MultiViewClustering {
     double previousResidual = Double.NaN;
     boolean converged = false;
     int iterations = 0;
-    Progress progress = new Progress(settings.maxIterations());
+    Progress progress = new Progress();
     Matrix[] sums = null; // X H^T and H H^T per view at the current H (then the graph energies)
     for (int t = 0; t < settings.maxIterations(); t++) {
       Matrix[] allH = graph ? gatherH(blocks, views) : null;
@@ -137,7 +137,8 @@ public final class MultiViewClustering {
       objectiveRounding.add(totalRounding);
       exponents.add(p);
       iterations = t + 1;
-      progress.report(t, total, p);
+      progress.report("outer iteration", t, settings.maxIterations(), String.format(Locale.ROOT,
+          "objective %.6g, p %.3g, ", total, p));
       double change = Math.abs(previous - normalised);
       // converged when the change is small, or no larger than what rounding alone can make of it: past
       // that point further iterations only move the last bits, differently on every BLAS
@@ -311,7 +312,7 @@ public final class MultiViewClustering {
    * The start takes H = |U_l^T Y| with U_l the top-l left singular vectors of the layer's input Y
    * (from the l x l Gram Y Y^T, a sum over blocks); rows beyond rank(Y) start at seeded random values.
    */
-  private List<List<Matrix>> pretrain(SampleBlocks blocks, int[][] layers) {
+  private List<List<Matrix>> pretrain(SampleBlocks blocks, int[][] layers, Progress progress) {
     int views = layers.length;
     List<List<Matrix>> z = new ArrayList<>();
     for (int v = 0; v < views; v++) {
@@ -347,6 +348,7 @@ public final class MultiViewClustering {
       });
       Matrix[] factor = new Matrix[views];
       for (int it = 0; it < settings.pretrainIterations(); it++) {
+        progress.report("pretraining layer " + (layer + 1) + ", iteration", it, settings.pretrainIterations(), "");
         Matrix[] sums = blocks.aggregate(b -> coefficientSums(b, b.input(), null), SmallMatrices::add);
         Matrix[] shippedA = new Matrix[views];
         Matrix[] shippedB = new Matrix[views];
@@ -569,20 +571,15 @@ public final class MultiViewClustering {
   /** A log line at most every {@link #EVERY_SECONDS} seconds: a long run says where it is. */
   private static final class Progress {
     static final double EVERY_SECONDS = 5;
-    private final int maxIterations;
     private final long start = System.nanoTime();
     private long last = start;
 
-    Progress(int maxIterations) {
-      this.maxIterations = maxIterations;
-    }
-
-    void report(int iteration, double objective, double p) {
+    /** Logs "{@code stage} i/total: details, seconds" if the last line is old enough. */
+    void report(String stage, int iteration, int total, String details) {
       long now = System.nanoTime();
       if ((now - last) / 1e9 >= EVERY_SECONDS) {
         last = now;
-        LOG.info("outer iteration {}/{}: objective {}, p {}, {} s", iteration + 1, maxIterations,
-            String.format(Locale.ROOT, "%.6g", objective), String.format(Locale.ROOT, "%.3g", p),
+        LOG.info("{} {}/{}: {}{} s", stage, iteration + 1, total, details,
             String.format(Locale.ROOT, "%.1f", (now - start) / 1e9));
       }
     }

@@ -116,9 +116,9 @@ public record MultiViewData(List<String> names, List<DataMatrix> views, int[] la
     return new MultiViewData(List.of(names.get(v)), List.of(views.get(v)), labels);
   }
 
-  /** Every view's {@link NeighbourGraph}. */
+  /** Every view's {@link NeighbourGraph}, the views on parallel threads (each graph is built by one). */
   public List<int[][]> neighbourGraphs(int neighbours) {
-    return views.stream().map(view -> NeighbourGraph.of(view, neighbours)).toList();
+    return views.parallelStream().map(view -> NeighbourGraph.of(view, neighbours)).toList();
   }
 
   /**

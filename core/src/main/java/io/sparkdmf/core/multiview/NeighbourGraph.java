@@ -3,6 +3,7 @@ package io.sparkdmf.core.multiview;
 import io.sparkdmf.core.linalg.DataMatrix;
 import io.sparkdmf.core.linalg.Matrix;
 import java.util.ArrayList;
+import java.util.SplittableRandom;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.TreeSet;
@@ -39,6 +40,37 @@ public final class NeighbourGraph {
     DataMatrix bySample = view.transpose().compact();
     return symmetric(view.rows() <= EXACT_SAMPLES ? exactNearest(bySample, neighbours)
         : ApproximateNeighbours.nearest(bySample, neighbours));
+  }
+
+  /**
+   * The recall of the approximate search on this view: over {@code queries} samples drawn with the
+   * seed, the share of the approximate neighbours that are no farther than the exact
+   * {@code neighbours}-th nearest. (Counting by distance, not identity, so that among equally distant
+   * samples, common with word counts, any choice is right.)
+   */
+  public static double approximateRecall(DataMatrix view, int neighbours, int queries, long seed) {
+    checkCount(view.rows(), neighbours);
+    DataMatrix bySample = view.transpose().compact();
+    int[][] approximate = ApproximateNeighbours.nearest(bySample, neighbours);
+    double[] norms = bySample.transpose().rowSquaredNorms().data();
+    SplittableRandom random = new SplittableRandom(seed);
+    long found = 0;
+    for (int q = 0; q < queries; q++) {
+      int s = random.nextInt(view.rows());
+      Matrix inner = bySample.transposeTimes(bySample.columns(s, s + 1).dense());
+      double farthest = 0;
+      for (int t : nearest(inner, 0, s, norms, neighbours)) {
+        farthest = Math.max(farthest, distance(inner, 0, s, t, norms));
+      }
+      for (int t : approximate[s]) {
+        found += distance(inner, 0, s, t, norms) <= farthest * (1 + 1e-12) ? 1 : 0;
+      }
+    }
+    return (double) found / ((long) queries * neighbours);
+  }
+
+  private static double distance(Matrix inner, int c, int s, int t, double[] norms) {
+    return norms[s] + norms[t] - 2 * inner.get(t, c);
   }
 
   static void checkCount(int samples, int neighbours) {
@@ -96,7 +128,7 @@ public final class NeighbourGraph {
       if (t == s) {
         continue;
       }
-      double distance = norms[s] + norms[t] - 2 * inner.get(t, c);
+      double distance = distance(inner, c, s, t, norms);
       if (best.size() < count) {
         best.add(new double[] {distance, t});
       } else if (distance < best.peek()[0]) {
