@@ -90,12 +90,13 @@ public final class Main implements Runnable {
     }
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof CheckpointException) { // possibly raised inside a Spark task
-        LOG.error("bad checkpoint: {}", cause.getMessage());
+        // core names the settings; the job layer names the options that set them
+        LOG.error("bad checkpoint: {} (options --checkpoint-dir, --depth, --parallelism)", cause.getMessage());
         return EXIT_BAD_INPUT;
       }
     }
     if (e instanceof DivergenceException) {
-      LOG.error("{}", e.getMessage());
+      LOG.error("{} (options --lr, --init-scale)", e.getMessage());
       return EXIT_DIVERGED;
     }
     LOG.error("job failed", e);

@@ -180,7 +180,7 @@ public final class BlockedFactors {
     if (found != expectedBlocks) {
       blocks.unpersist(false);
       throw new CheckpointException(path + " holds " + found + " factor blocks, expected " + expectedBlocks
-          + "; was it written with another --parallelism?");
+          + "; was it written with another number of partitions?");
     }
     return blocks;
   }

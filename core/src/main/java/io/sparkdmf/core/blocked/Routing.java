@@ -1,7 +1,6 @@
 package io.sparkdmf.core.blocked;
 
 import java.io.Serializable;
-import java.util.Arrays;
 
 /**
  * The "out block" of one factor block (as in MLlib's ALS): for every grid cell that needs some of
@@ -11,14 +10,4 @@ import java.util.Arrays;
  * @param cells sorted grid cells served by this block
  * @param positions for cells[k], positions in the factor block
  */
-public record Routing(int[] cells, int[][] positions) implements Serializable {
-
-  /** The positions of cell {@code cell}'s vectors. */
-  public int[] positionsFor(int cell) {
-    int k = Arrays.binarySearch(cells, cell);
-    if (k < 0) {
-      throw new IllegalStateException("grid cell " + cell + " is not routed to this block");
-    }
-    return positions[k];
-  }
-}
+public record Routing(int[] cells, int[][] positions) implements Serializable {}

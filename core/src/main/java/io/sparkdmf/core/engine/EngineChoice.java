@@ -41,7 +41,7 @@ public enum EngineChoice {
       case SPARK -> spark.get();
       case BLOCKED -> {
         if (blocked == null) {
-          throw new IllegalArgumentException("--engine blocked is available for matrix completion only");
+          throw new IllegalArgumentException("the blocked engine is available for matrix completion only");
         }
         yield blocked.get();
       }

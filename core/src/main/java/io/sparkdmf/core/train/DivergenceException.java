@@ -1,30 +1,21 @@
 package io.sparkdmf.core.train;
 
-import io.sparkdmf.core.model.DeepFactorization;
-
 /**
- * The train loss became NaN or infinite. Carries the last iterate whose loss was finite, so a caller
- * can still inspect or save it.
+ * The train loss became NaN or infinite. Says at which step, and the last finite loss and its step;
+ * the trainer has restored the last kept iterate before throwing.
  */
 public final class DivergenceException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  private final transient DeepFactorization lastFiniteModel;
   private final int lastFiniteStep;
   private final double lastFiniteLoss;
 
-  public DivergenceException(int step, DeepFactorization lastFiniteModel, int lastFiniteStep,
-      double lastFiniteLoss) {
+  public DivergenceException(int step, int lastFiniteStep, double lastFiniteLoss) {
     super("training diverged: the train loss is not finite at step " + step
         + " (last finite loss " + lastFiniteLoss + " at step " + lastFiniteStep
-        + "); try a smaller --lr or --init-scale");
-    this.lastFiniteModel = lastFiniteModel;
+        + "); a smaller learning rate or initialization scale may help");
     this.lastFiniteStep = lastFiniteStep;
     this.lastFiniteLoss = lastFiniteLoss;
-  }
-
-  public DeepFactorization lastFiniteModel() {
-    return lastFiniteModel;
   }
 
   public int lastFiniteStep() {

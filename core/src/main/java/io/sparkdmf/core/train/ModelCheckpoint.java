@@ -31,7 +31,7 @@ public final class ModelCheckpoint {
       Matrix like = expected.get(k);
       if (shape.length != 2 || shape[0] != like.rows() || shape[1] != like.cols()) {
         throw new CheckpointException("the checkpoint is for a different model: its " + name + " is not "
-            + like.rows() + " x " + like.cols() + "; use another --checkpoint-dir or the same options");
+            + like.rows() + " x " + like.cols() + "; use another checkpoint directory or the options it was written with");
       }
       double[] values = state.get(name);
       if (values.length != like.rows() * like.cols()) {
@@ -40,7 +40,7 @@ public final class ModelCheckpoint {
       factors.add(new Matrix(like.rows(), like.cols(), values));
     }
     if (state.has("factor." + (expected.size() + 1))) {
-      throw new CheckpointException("the checkpoint is for a deeper model; use the same --depth");
+      throw new CheckpointException("the checkpoint is for a deeper model; use the depth it was written with");
     }
     return factors;
   }

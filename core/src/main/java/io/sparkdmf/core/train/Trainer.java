@@ -59,7 +59,7 @@ public final class Trainer {
         if (step > firstStep) {
           state.restoreKept();
         }
-        throw new DivergenceException(step, state.model(), step - 1, keptLoss);
+        throw new DivergenceException(step, step - 1, keptLoss);
       }
       listener.onIterate(step, loss, state, (System.nanoTime() - start) / 1e9);
       StoppingRule.Reason reason = loss <= stoppingRule.trainLossThreshold() ? StoppingRule.Reason.TRAIN_THRESHOLD

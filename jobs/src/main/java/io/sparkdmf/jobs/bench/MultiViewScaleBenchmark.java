@@ -65,7 +65,8 @@ public final class MultiViewScaleBenchmark implements Callable<Integer> {
     start = System.nanoTime();
     MultiViewData prepared = raw.withoutConstantFeatures().data().normalised(ViewNormalisation.AUTO);
     List<int[][]> graphs = prepared.neighbourGraphs(NeighbourGraph.DEFAULT_NEIGHBOURS);
-    List<SampleBlock> blocks = prepared.blocks(1, graphs);
+    // a block per core: the local engine works on blocks in parallel threads
+    List<SampleBlock> blocks = prepared.blocks(Runtime.getRuntime().availableProcessors(), graphs);
     System.out.printf(Locale.ROOT, "features kept %s; neighbour graphs (%s) in %.1f s%n",
         Arrays.toString(prepared.featureCounts()), samples > NeighbourGraph.EXACT_SAMPLES ? "HNSW" : "exact",
         seconds(start));

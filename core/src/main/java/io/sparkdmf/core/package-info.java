@@ -1,0 +1,4 @@
+/**
+ * Helpers shared by every package of the core module.
+ */
+package io.sparkdmf.core;
