@@ -3,8 +3,6 @@ package io.sparkdmf.jobs;
 import io.sparkdmf.core.checkpoint.CheckpointException;
 import io.sparkdmf.core.train.DivergenceException;
 import io.sparkdmf.data.InputException;
-import io.sparkdmf.jobs.bench.BenchCommand;
-import io.sparkdmf.jobs.experiment.ExperimentCommand;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +15,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "spark-dmf 0.1.0",
     description = "Distributed deep matrix factorization on Apache Spark.",
-    subcommands = {CompleteJob.class, SenseJob.class, SharpnessJob.class, ClusterJob.class, ExperimentCommand.class,
-        BenchCommand.class, GenerateRatingsJob.class})
+    subcommands = {CompleteJob.class, SenseJob.class, SharpnessJob.class, ClusterJob.class, GenerateRatingsJob.class})
 public final class Main implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -40,7 +37,17 @@ public final class Main implements Runnable {
 
   /** Runs a job and returns its exit code (tests call this rather than main). */
   public static int run(String... args) {
-    CommandLine commandLine = new CommandLine(new Main())
+    return run(List.of(), args);
+  }
+
+  /**
+   * The same with further commands beside the jobs (the research module adds {@code experiment} and
+   * {@code bench}, which the application jar does not ship).
+   */
+  public static int run(List<Object> extraCommands, String... args) {
+    CommandLine commandLine = new CommandLine(new Main());
+    extraCommands.forEach(commandLine::addSubcommand);
+    commandLine
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((e, cmd, parsed) -> exitCodeFor(e))
         .setExecutionStrategy(parsed -> {
