@@ -11,7 +11,7 @@ import io.sparkdmf.core.model.Initialization;
 import io.sparkdmf.core.optim.Optimizer;
 import io.sparkdmf.core.ratings.RatingSettings;
 import io.sparkdmf.core.ratings.RatingsFit;
-import io.sparkdmf.core.routing.CompletionRouting;
+import io.sparkdmf.core.engine.completion.CompletionRouting;
 import io.sparkdmf.core.train.StoppingRule;
 import io.sparkdmf.core.train.TrainData;
 import io.sparkdmf.core.train.Trainer;
@@ -54,7 +54,7 @@ import org.apache.spark.storage.StorageLevel;
  * instead, with the {@code regParam} given (0 when left to choose) and biases only if {@code biases}.
  */
 public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactorizationModel>
-    implements DefaultParamsWritable {
+    implements RecommenderParams, DefaultParamsWritable {
   private static final long serialVersionUID = 1L;
 
   private final String uid;
@@ -149,10 +149,14 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   }
 
   // Params, found by Spark through these public no-argument accessors.
+  @Override
   public Param<String> userCol() { return userCol; }
+  @Override
   public Param<String> itemCol() { return itemCol; }
   public Param<String> ratingCol() { return ratingCol; }
+  @Override
   public Param<String> predictionCol() { return predictionCol; }
+  @Override
   public Param<String> coldStartStrategy() { return coldStartStrategy; }
   public IntParam depth() { return depth; }
   public IntParam width() { return width; }
@@ -170,6 +174,25 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   public Param<String> engine() { return engine; }
   public IntParam numBlocks() { return numBlocks; }
   public LongParam seed() { return seed; }
+
+  // Typed getters (the value set, or the default).
+  public String getRatingCol() { return getOrDefault(ratingCol); }
+  public int getDepth() { return (Integer) getOrDefault(depth); }
+  public int getWidth() { return (Integer) getOrDefault(width); }
+  public double getInitScale() { return (Double) getOrDefault(initScale); }
+  public String getOptimizer() { return getOrDefault(optimizer); }
+  public double getLearningRate() { return (Double) getOrDefault(learningRate); }
+  public int getMaxIter() { return (Integer) getOrDefault(maxIter); }
+  public double getTol() { return (Double) getOrDefault(tol); }
+  public double getRegParam() { return (Double) getOrDefault(regParam); }
+  public boolean getBiases() { return (Boolean) getOrDefault(biases); }
+  public double getValidationFraction() { return (Double) getOrDefault(validationFraction); }
+  public int getPatience() { return (Integer) getOrDefault(patience); }
+  public boolean getRefit() { return (Boolean) getOrDefault(refit); }
+  public double getBiasRegParam() { return (Double) getOrDefault(biasRegParam); }
+  public String getEngine() { return getOrDefault(engine); }
+  public int getNumBlocks() { return (Integer) getOrDefault(numBlocks); }
+  public long getSeed() { return (Long) getOrDefault(seed); }
 
   public DeepMatrixFactorization setUserCol(String value) { set(userCol, value); return this; }
   public DeepMatrixFactorization setItemCol(String value) { set(itemCol, value); return this; }
@@ -195,35 +218,35 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
 
   @Override
   public StructType transformSchema(StructType schema) {
-    RecommenderColumns.requireIntegral(schema, getOrDefault(userCol));
-    RecommenderColumns.requireIntegral(schema, getOrDefault(itemCol));
-    RecommenderColumns.requireNumeric(schema, getOrDefault(ratingCol));
-    return RecommenderColumns.withPrediction(schema, getOrDefault(predictionCol));
+    RecommenderColumns.requireIntegral(schema, getUserCol());
+    RecommenderColumns.requireIntegral(schema, getItemCol());
+    RecommenderColumns.requireNumeric(schema, getRatingCol());
+    return RecommenderColumns.withPrediction(schema, getPredictionCol());
   }
 
   @Override
   public DeepMatrixFactorizationModel fit(Dataset<?> dataset) {
     transformSchema(dataset.schema());
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
-    int parallelism = (Integer) getOrDefault(numBlocks) > 0 ? (Integer) getOrDefault(numBlocks) : sc.defaultParallelism();
+    int parallelism = getNumBlocks() > 0 ? getNumBlocks() : sc.defaultParallelism();
     Dataset<Row> ratings = dataset.select(
-        functions.col(getOrDefault(userCol)).cast("long"), functions.col(getOrDefault(itemCol)).cast("long"),
-        functions.col(getOrDefault(ratingCol)).cast("double")).persist(StorageLevel.MEMORY_AND_DISK());
+        functions.col(getUserCol()).cast("long"), functions.col(getItemCol()).cast("long"),
+        functions.col(getRatingCol()).cast("double")).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      long invalid = ratings.filter(functions.col(getOrDefault(userCol)).isNull().or(functions.col(getOrDefault(itemCol)).isNull())
-          .or(functions.col(getOrDefault(ratingCol)).isNull()).or(functions.isnan(functions.col(getOrDefault(ratingCol))))).count();
+      long invalid = ratings.filter(functions.col(getUserCol()).isNull().or(functions.col(getItemCol()).isNull())
+          .or(functions.col(getRatingCol()).isNull()).or(functions.isnan(functions.col(getRatingCol())))).count();
       if (invalid > 0) {
         throw new IllegalArgumentException(invalid + " rows have a null id or a null or NaN rating");
       }
-      IdIndex users = IdIndex.of(distinct(ratings, getOrDefault(userCol)));
-      IdIndex items = IdIndex.of(distinct(ratings, getOrDefault(itemCol)));
+      IdIndex users = IdIndex.of(distinct(ratings, getUserCol()));
+      IdIndex items = IdIndex.of(distinct(ratings, getItemCol()));
       JavaRDD<EntryBlock> ratingEntries = entries(sc, ratings, users, items, parallelism);
-      EngineChoice engineChoice = EngineChoice.valueOf(getOrDefault(engine).toUpperCase(Locale.ROOT));
+      EngineChoice engineChoice = EngineChoice.valueOf(getEngine().toUpperCase(Locale.ROOT));
       DeepFactorization fitted;
       RatingBiases baseline;
       try {
-        if ((Double) getOrDefault(validationFraction) > 0) {
-          if (!(Boolean) getOrDefault(biases)) {
+        if (getValidationFraction() > 0) {
+          if (!getBiases()) {
             throw new IllegalArgumentException("fitting with a validation split always fits biases; set"
                 + " validationFraction to 0 to train without them");
           }
@@ -232,8 +255,8 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
           fitted = result.factors();
           baseline = result.biases();
         } else {
-          baseline = (Boolean) getOrDefault(biases)
-              ? RatingBiases.fit(ratingEntries, users.size(), items.size(), (Double) getOrDefault(biasRegParam)) : null;
+          baseline = getBiases()
+              ? RatingBiases.fit(ratingEntries, users.size(), items.size(), getBiasRegParam()) : null;
           fitted = fitAll(baseline == null ? ratingEntries : baseline.residuals(ratingEntries),
               users.size(), items.size(), engineChoice, parallelism);
         }
@@ -261,12 +284,12 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   }
 
   private RatingSettings ratingSettings() {
-    return new RatingSettings((Integer) getOrDefault(depth), (Integer) getOrDefault(width),
-        (Double) getOrDefault(initScale), Optimizer.Kind.parse(getOrDefault(optimizer)),
-        (Double) getOrDefault(learningRate), (Double) getOrDefault(regParam), (Double) getOrDefault(biasRegParam),
-        (Double) getOrDefault(validationFraction), RatingSettings.DEFAULTS.validationEvery(),
-        (Integer) getOrDefault(patience), (Integer) getOrDefault(maxIter), (Long) getOrDefault(seed),
-        (Boolean) getOrDefault(refit));
+    return new RatingSettings(getDepth(), getWidth(),
+        getInitScale(), Optimizer.Kind.parse(getOptimizer()),
+        getLearningRate(), getRegParam(), getBiasRegParam(),
+        getValidationFraction(), RatingSettings.DEFAULTS.validationEvery(),
+        getPatience(), getMaxIter(), getSeed(),
+        getRefit());
   }
 
   /** Trains on every entry for maxIter steps or down to tol, with regParam (0 if left to choose). */
@@ -274,15 +297,15 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
       int parallelism) {
     JavaRDD<EntryBlock> cached = entries.persist(StorageLevel.MEMORY_AND_DISK());
     long count = cached.map(EntryBlock::size).fold(0, Integer::sum);
-    int hidden = (Integer) getOrDefault(width);
-    double reg = Double.isNaN((Double) getOrDefault(regParam)) ? 0 : (Double) getOrDefault(regParam);
-    DeepFactorization start = Initialization.GAUSSIAN.create(new FactorShapes(rows, cols, (Integer) getOrDefault(depth),
-        hidden), (Double) getOrDefault(initScale), (Long) getOrDefault(seed));
+    int hidden = getWidth();
+    double reg = Double.isNaN(getRegParam()) ? 0 : getRegParam();
+    DeepFactorization start = Initialization.GAUSSIAN.create(new FactorShapes(rows, cols, getDepth(),
+        hidden), getInitScale(), getSeed());
     try (TrainData data = CompletionRouting.route(engineChoice, count, rows, cols, hidden, parallelism, reg,
             () -> new ArrayList<>(cached.collect()), () -> cached);
         TrainingState state = data.start(start,
-            Optimizer.Kind.parse(getOrDefault(optimizer)).create((Double) getOrDefault(learningRate)))) {
-      return new Trainer(new StoppingRule((Integer) getOrDefault(maxIter), (Double) getOrDefault(tol)),
+            Optimizer.Kind.parse(getOptimizer()).create(getLearningRate()))) {
+      return new Trainer(new StoppingRule(getMaxIter(), getTol()),
           TrainingListener.NONE).train(state, 0).model();
     } finally {
       cached.unpersist();

@@ -1,14 +1,8 @@
 package io.sparkdmf.ml;
 
 import io.sparkdmf.core.linalg.Matrix;
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.PriorityQueue;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
@@ -27,7 +21,6 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.Option;
-import scala.collection.Seq;
 
 /**
  * A fitted {@link DeepMatrixFactorization}: user vectors (rows of W_N ... W_2) and item vectors
@@ -36,7 +29,8 @@ import scala.collection.Seq;
  * item's (1, c_j), so the dot product still is the whole prediction. Saved and loaded with ML persistence (metadata JSON and Parquet), so it can be reloaded
  * in another session and used inside a saved PipelineModel.
  */
-public final class DeepMatrixFactorizationModel extends Model<DeepMatrixFactorizationModel> implements MLWritable {
+public final class DeepMatrixFactorizationModel extends Model<DeepMatrixFactorizationModel>
+    implements RecommenderParams, MLWritable {
   private static final long serialVersionUID = 1L;
   private static final StructType FACTOR_SCHEMA = new StructType()
       .add("id", DataTypes.LongType, false)
@@ -83,9 +77,13 @@ public final class DeepMatrixFactorizationModel extends Model<DeepMatrixFactoriz
     return uid;
   }
 
+  @Override
   public Param<String> userCol() { return userCol; }
+  @Override
   public Param<String> itemCol() { return itemCol; }
+  @Override
   public Param<String> predictionCol() { return predictionCol; }
+  @Override
   public Param<String> coldStartStrategy() { return coldStartStrategy; }
 
   public DeepMatrixFactorizationModel setUserCol(String value) { set(userCol, value); return this; }
@@ -105,85 +103,57 @@ public final class DeepMatrixFactorizationModel extends Model<DeepMatrixFactoriz
 
   @Override
   public StructType transformSchema(StructType schema) {
-    RecommenderColumns.requireIntegral(schema, getOrDefault(userCol));
-    RecommenderColumns.requireIntegral(schema, getOrDefault(itemCol));
-    return RecommenderColumns.withPrediction(schema, getOrDefault(predictionCol));
+    RecommenderColumns.requireIntegral(schema, getUserCol());
+    RecommenderColumns.requireIntegral(schema, getItemCol());
+    return RecommenderColumns.withPrediction(schema, getPredictionCol());
   }
 
   /** Adds the predicted rating; unseen users or items get NaN, or their rows are dropped ("drop"). */
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
     transformSchema(dataset.schema());
-    boolean drop = RecommenderColumns.DROP.equals(getOrDefault(coldStartStrategy));
+    boolean drop = RecommenderColumns.DROP.equals(getColdStartStrategy());
     String join = drop ? "inner" : "left";
     Dataset<Row> users = userFactors.withColumnRenamed("id", "__dmf_user").withColumnRenamed("features", "__dmf_u");
     Dataset<Row> items = itemFactors.withColumnRenamed("id", "__dmf_item").withColumnRenamed("features", "__dmf_v");
     Dataset<Row> joined = dataset.toDF()
-        .join(users, dataset.col(getOrDefault(userCol)).cast("long").equalTo(users.col("__dmf_user")), join)
-        .join(items, dataset.col(getOrDefault(itemCol)).cast("long").equalTo(items.col("__dmf_item")), join);
+        .join(users, dataset.col(getUserCol()).cast("long").equalTo(users.col("__dmf_user")), join)
+        .join(items, dataset.col(getItemCol()).cast("long").equalTo(items.col("__dmf_item")), join);
     Column dot = functions.expr("aggregate(zip_with(__dmf_u, __dmf_v, (x, y) -> x * y), 0D, (a, x) -> a + x)");
-    return joined.withColumn(getOrDefault(predictionCol), functions.coalesce(dot, functions.lit(Double.NaN)))
+    return joined.withColumn(getPredictionCol(), functions.coalesce(dot, functions.lit(Double.NaN)))
         .drop("__dmf_user", "__dmf_u", "__dmf_item", "__dmf_v");
   }
 
   /**
    * The {@code k} items with the highest predicted ratings for every user, as (user, recommendations)
-   * with recommendations an array of (item, rating) structs, best first. Item vectors are broadcast;
-   * each partition of users scores them all.
+   * with recommendations an array of (item, rating) structs, best first. Computed block against block
+   * ({@link BlockwiseTopK}): neither factor table is collected on the driver.
    */
   public Dataset<Row> recommendForAllUsers(int k) {
-    if (k < 1) {
-      throw new IllegalArgumentException("k must be at least 1, got " + k);
-    }
-    List<Row> itemRows = itemFactors.collectAsList();
-    long[] itemIds = new long[itemRows.size()];
-    double[][] itemVectors = new double[itemRows.size()][];
-    for (int j = 0; j < itemIds.length; j++) {
-      itemIds[j] = itemRows.get(j).getLong(0);
-      itemVectors[j] = features(itemRows.get(j));
-    }
-    SparkSession session = userFactors.sparkSession();
-    JavaSparkContext sc = JavaSparkContext.fromSparkContext(session.sparkContext());
-    Broadcast<long[]> ids = sc.broadcast(itemIds);
-    Broadcast<double[][]> vectors = sc.broadcast(itemVectors);
-    JavaRDD<Row> recommendations = userFactors.javaRDD().map(user ->
-        RowFactory.create(user.getLong(0), topK(features(user), ids.value(), vectors.value(), k)));
-    StructType recommendation = new StructType()
-        .add(getOrDefault(itemCol), DataTypes.LongType, false)
-        .add("rating", DataTypes.DoubleType, false);
-    StructType schema = new StructType()
-        .add(getOrDefault(userCol), DataTypes.LongType, false)
-        .add("recommendations", DataTypes.createArrayType(recommendation, false), false);
-    return session.createDataFrame(recommendations, schema);
+    return BlockwiseTopK.recommend(userFactors, itemFactors, k, getUserCol(), getItemCol());
   }
 
-  private static Row[] topK(double[] user, long[] ids, double[][] vectors, int k) {
-    PriorityQueue<double[]> best = new PriorityQueue<>(k + 1, (a, b) -> Double.compare(a[0], b[0]));
-    for (int j = 0; j < ids.length; j++) {
-      double score = 0;
-      for (int c = 0; c < user.length; c++) {
-        score += user[c] * vectors[j][c];
-      }
-      best.add(new double[] {score, j});
-      if (best.size() > k) {
-        best.poll();
-      }
-    }
-    Row[] out = new Row[best.size()];
-    for (int r = out.length - 1; r >= 0; r--) {
-      double[] next = best.poll();
-      out[r] = RowFactory.create(ids[(int) next[1]], next[0]);
-    }
-    return out;
+  /** The {@code k} users with the highest predicted ratings for every item: (item, recommendations of (user, rating)). */
+  public Dataset<Row> recommendForAllItems(int k) {
+    return BlockwiseTopK.recommend(itemFactors, userFactors, k, getItemCol(), getUserCol());
   }
 
-  private static double[] features(Row row) {
-    Seq<Object> values = row.getSeq(1);
-    double[] out = new double[values.size()];
-    for (int c = 0; c < out.length; c++) {
-      out[c] = (Double) values.apply(c);
-    }
-    return out;
+  /** As {@link #recommendForAllUsers} for the users in {@code dataset}'s user column (unseen users are left out). */
+  public Dataset<Row> recommendForUserSubset(Dataset<?> dataset, int k) {
+    return BlockwiseTopK.recommend(subset(userFactors, dataset, getUserCol()), itemFactors, k,
+        getUserCol(), getItemCol());
+  }
+
+  /** As {@link #recommendForAllItems} for the items in {@code dataset}'s item column (unseen items are left out). */
+  public Dataset<Row> recommendForItemSubset(Dataset<?> dataset, int k) {
+    return BlockwiseTopK.recommend(subset(itemFactors, dataset, getItemCol()), userFactors, k,
+        getItemCol(), getUserCol());
+  }
+
+  /** The factor rows whose id appears in {@code dataset}'s column {@code column}. */
+  private static Dataset<Row> subset(Dataset<Row> factors, Dataset<?> dataset, String column) {
+    Dataset<Row> wanted = dataset.select(dataset.col(column).cast("long").as("__dmf_id")).distinct();
+    return factors.join(wanted, factors.col("id").equalTo(wanted.col("__dmf_id")), "left_semi");
   }
 
   @Override

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /** Checks factor gradients against central differences of a loss computed independently. */
-final class FiniteDifferences {
+public final class FiniteDifferences {
   private static final double STEP = 1e-6;
 
   private FiniteDifferences() {}
 
-  static void assertGradientsMatch(DeepFactorization model, List<Matrix> gradients,
+  public static void assertGradientsMatch(DeepFactorization model, List<Matrix> gradients,
       ToDoubleFunction<DeepFactorization> loss) {
     for (int k = 1; k <= model.depth(); k++) {
       double[] w = model.factor(k).data();

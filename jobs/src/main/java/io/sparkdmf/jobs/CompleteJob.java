@@ -15,7 +15,7 @@ import io.sparkdmf.data.Predictions;
 import io.sparkdmf.data.RatingFileReader;
 import io.sparkdmf.data.SyntheticCompletion;
 import java.io.Writer;
-import io.sparkdmf.core.routing.CompletionRouting;
+import io.sparkdmf.core.engine.completion.CompletionRouting;
 import io.sparkdmf.core.train.TrainData;
 import java.util.ArrayList;
 import java.util.List;

@@ -41,7 +41,7 @@ class ResearchCommandsTest {
 
   @Test
   void theJobsAloneDoNotKnowThem() {
-    assertEquals(Main.EXIT_BAD_INPUT, Main.run("bench", "step", "--help"));
-    assertEquals(Main.EXIT_BAD_INPUT, Main.run("experiment", "escape", "--help"));
+    assertEquals(Main.EXIT_BAD_INPUT, Main.run("bench", "step"));
+    assertEquals(Main.EXIT_BAD_INPUT, Main.run("experiment", "escape"));
   }
 }

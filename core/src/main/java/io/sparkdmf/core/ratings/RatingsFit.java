@@ -9,7 +9,7 @@ import io.sparkdmf.core.model.DepthLift;
 import io.sparkdmf.core.model.FactorShapes;
 import io.sparkdmf.core.model.Initialization;
 import io.sparkdmf.core.objective.Objective;
-import io.sparkdmf.core.routing.CompletionRouting;
+import io.sparkdmf.core.engine.completion.CompletionRouting;
 import io.sparkdmf.core.train.StoppingRule;
 import io.sparkdmf.core.train.TrainData;
 import io.sparkdmf.core.train.Trainer;

@@ -1,7 +1,7 @@
 package io.sparkdmf.research.bench;
 
-import io.sparkdmf.core.blocked.CellResult;
-import io.sparkdmf.core.blocked.GridBlock;
+import io.sparkdmf.core.engine.blocked.CellResult;
+import io.sparkdmf.core.engine.blocked.GridBlock;
 import io.sparkdmf.core.completion.EntryBlockBuilder;
 import io.sparkdmf.core.linalg.Blas;
 import io.sparkdmf.core.linalg.Matrix;

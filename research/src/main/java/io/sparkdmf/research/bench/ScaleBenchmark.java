@@ -1,7 +1,7 @@
 package io.sparkdmf.research.bench;
 
-import io.sparkdmf.core.blocked.BlockLayout;
-import io.sparkdmf.core.blocked.BlockedCompletion;
+import io.sparkdmf.core.engine.blocked.BlockLayout;
+import io.sparkdmf.core.engine.blocked.BlockedCompletion;
 import io.sparkdmf.core.completion.CompletionObjective;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.completion.FactorPanels;

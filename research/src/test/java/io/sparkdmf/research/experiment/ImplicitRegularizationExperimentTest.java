@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sparkdmf.jobs.Main;
 import io.sparkdmf.research.ResearchMain;
 import java.io.IOException;
 import java.nio.file.Files;
