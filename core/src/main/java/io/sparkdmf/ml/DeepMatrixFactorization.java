@@ -4,7 +4,6 @@ import io.sparkdmf.core.bias.RatingBiases;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.completion.EntryBlockBuilder;
 import io.sparkdmf.core.engine.EngineChoice;
-import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.model.FactorShapes;
 import io.sparkdmf.core.model.Initialization;
@@ -263,19 +262,8 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
       } finally {
         ratingEntries.unpersist();
       }
-      Matrix userVectors = userVectors(fitted);
-      Matrix itemVectors = fitted.factor(1);
-      if (baseline != null) { // (u_i, mu + b_i, 1) . (v_j, 1, c_j) = u_i . v_j + mu + b_i + c_j
-        double[] userOffsets = baseline.rowBias().clone();
-        for (int i = 0; i < userOffsets.length; i++) {
-          userOffsets[i] += baseline.mean();
-        }
-        userVectors = appendRows(userVectors, userOffsets, ones(users.size()));
-        itemVectors = appendRows(itemVectors, ones(items.size()), baseline.colBias());
-      }
-      DeepMatrixFactorizationModel model = new DeepMatrixFactorizationModel(uid,
-          DeepMatrixFactorizationModel.factorFrame(dataset.sparkSession(), users, userVectors),
-          DeepMatrixFactorizationModel.factorFrame(dataset.sparkSession(), items, itemVectors));
+      DeepMatrixFactorizationModel model = DeepMatrixFactorizationModel.fromFactors(uid, dataset.sparkSession(), fitted,
+          baseline, users.ids(), items.ids());
       copyValues(model, ParamMap.empty());
       return model.setParent(this);
     } finally {
@@ -343,33 +331,6 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
           itemIndex.value().indexOf(row.getLong(1)), row.getDouble(2)));
       return List.of(builder.build()).iterator();
     }).persist(StorageLevel.MEMORY_AND_DISK());
-  }
-
-  /** Row i of W_N W_{N-1} ... W_2: user i's vector, so that a rating is its dot product with column j of W_1. */
-  private static Matrix userVectors(DeepFactorization model) {
-    Matrix left = model.factor(model.depth());
-    for (int k = model.depth() - 1; k >= 2; k--) {
-      left = left.times(model.factor(k));
-    }
-    return left.transpose();
-  }
-
-  /** {@code vectors} (one column per id) with two more rows. */
-  private static Matrix appendRows(Matrix vectors, double[] first, double[] second) {
-    int width = vectors.rows();
-    Matrix out = Matrix.zeros(width + 2, vectors.cols());
-    for (int c = 0; c < vectors.cols(); c++) {
-      System.arraycopy(vectors.data(), c * width, out.data(), c * (width + 2), width);
-      out.set(width, c, first[c]);
-      out.set(width + 1, c, second[c]);
-    }
-    return out;
-  }
-
-  private static double[] ones(int n) {
-    double[] out = new double[n];
-    java.util.Arrays.fill(out, 1.0);
-    return out;
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.sparkdmf.ml;
 
+import io.sparkdmf.core.bias.RatingBiases;
 import io.sparkdmf.core.linalg.Matrix;
+import io.sparkdmf.core.model.DeepFactorization;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.Model;
@@ -58,8 +60,61 @@ public final class DeepMatrixFactorizationModel extends Model<DeepMatrixFactoriz
     setDefault(coldStartStrategy, RecommenderColumns.NAN);
   }
 
+  /**
+   * The model of a fitted factorization: user i (id {@code userIds[i]}) gets row i of W_N ... W_2,
+   * item j column j of W_1; with biases, the user vector ends with (mu + b_i, 1) and the item vector with
+   * (1, c_j), so that their dot product is the whole prediction. What the estimator builds, and what a
+   * model written by {@code dmf complete} loads as.
+   */
+  public static DeepMatrixFactorizationModel fromFactors(String uid, SparkSession session, DeepFactorization factors,
+      RatingBiases biases, long[] userIds, long[] itemIds) {
+    Matrix userVectors = userVectors(factors);
+    Matrix itemVectors = factors.factor(1);
+    if (userVectors.cols() != userIds.length || itemVectors.cols() != itemIds.length) {
+      throw new IllegalArgumentException("the factors have " + userVectors.cols() + " users and " + itemVectors.cols()
+          + " items, the ids " + userIds.length + " and " + itemIds.length);
+    }
+    if (biases != null) { // (u_i, mu + b_i, 1) . (v_j, 1, c_j) = u_i . v_j + mu + b_i + c_j
+      double[] userOffsets = biases.rowBias().clone();
+      for (int i = 0; i < userOffsets.length; i++) {
+        userOffsets[i] += biases.mean();
+      }
+      userVectors = appendRows(userVectors, userOffsets, ones(userIds.length));
+      itemVectors = appendRows(itemVectors, ones(itemIds.length), biases.colBias());
+    }
+    return new DeepMatrixFactorizationModel(uid, factorFrame(session, new IdIndex(userIds), userVectors),
+        factorFrame(session, new IdIndex(itemIds), itemVectors));
+  }
+
+  /** Row i of W_N W_{N-1} ... W_2: user i's vector, so that a rating is its dot product with column j of W_1. */
+  private static Matrix userVectors(DeepFactorization model) {
+    Matrix left = model.factor(model.depth());
+    for (int k = model.depth() - 1; k >= 2; k--) {
+      left = left.times(model.factor(k));
+    }
+    return left.transpose();
+  }
+
+  /** {@code vectors} (one column per id) with two more rows. */
+  private static Matrix appendRows(Matrix vectors, double[] first, double[] second) {
+    int width = vectors.rows();
+    Matrix out = Matrix.zeros(width + 2, vectors.cols());
+    for (int c = 0; c < vectors.cols(); c++) {
+      System.arraycopy(vectors.data(), c * width, out.data(), c * (width + 2), width);
+      out.set(width, c, first[c]);
+      out.set(width + 1, c, second[c]);
+    }
+    return out;
+  }
+
+  private static double[] ones(int n) {
+    double[] out = new double[n];
+    java.util.Arrays.fill(out, 1.0);
+    return out;
+  }
+
   /** A factor DataFrame from the columns of {@code vectors}, column k belonging to id {@code ids.ids()[k]}. */
-  static Dataset<Row> factorFrame(SparkSession session, IdIndex ids, Matrix vectors) {
+  private static Dataset<Row> factorFrame(SparkSession session, IdIndex ids, Matrix vectors) {
     int width = vectors.rows();
     List<Row> rows = new ArrayList<>(ids.size());
     for (int k = 0; k < ids.size(); k++) {

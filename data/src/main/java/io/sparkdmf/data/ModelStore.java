@@ -1,5 +1,9 @@
 package io.sparkdmf.data;
 
+import io.sparkdmf.core.bias.RatingBiases;
+import io.sparkdmf.ml.DeepMatrixFactorizationModel;
+import org.apache.spark.sql.SparkSession;
+
 import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.model.DeepFactorization;
 import java.io.BufferedReader;
@@ -33,6 +37,97 @@ public final class ModelStore {
             "factor W_" + k + " of a depth-" + model.depth() + " spark-dmf model, W = W_N ... W_1", writer);
       }
     }
+  }
+
+  /**
+   * Writes what makes the factors a model of ratings beside them under {@code directory}: the ids in
+   * index order (either may be null: entries without ids) and the biases (null: none fitted).
+   */
+  public static void saveRatingParts(List<String> rowIds, List<String> colIds, RatingBiases biases,
+      AtomicOutputDirectory out, String directory) throws IOException {
+    if (rowIds != null) {
+      try (Writer writer = out.newFile(directory + "/" + ROW_IDS)) {
+        Predictions.writeIds(rowIds, writer);
+      }
+      try (Writer writer = out.newFile(directory + "/" + COL_IDS)) {
+        Predictions.writeIds(colIds, writer);
+      }
+    }
+    if (biases != null) {
+      try (Writer writer = out.newFile(directory + "/" + BIASES)) {
+        Predictions.writeBiases(biases, writer);
+      }
+    }
+  }
+
+  /** The files beside the factors that make a model of ratings: ids in index order, and the biases if fitted. */
+  public static final String ROW_IDS = "row_ids.txt";
+  public static final String COL_IDS = "col_ids.txt";
+  public static final String BIASES = "biases.csv";
+
+  /**
+   * A model written by {@code dmf complete --ratings} (its {@code factors} directory: W1.mtx .., the ids,
+   * the biases) as the Spark ML model the estimator fits, which predicts, recommends and saves as any other.
+   * The ML model takes integer ids, so every id must be one; a line that is not names the file and line.
+   */
+  public static DeepMatrixFactorizationModel loadModel(SparkSession session, String directory) throws IOException {
+    Configuration conf = session.sparkContext().hadoopConfiguration();
+    DeepFactorization factors = load(directory, conf);
+    Path dir = new Path(directory);
+    FileSystem fs = dir.getFileSystem(conf);
+    long[] users = integerIds(fs, new Path(dir, ROW_IDS));
+    long[] items = integerIds(fs, new Path(dir, COL_IDS));
+    RatingBiases biases = fs.exists(new Path(dir, BIASES)) ? biases(fs, new Path(dir, BIASES), users.length, items.length)
+        : null;
+    return DeepMatrixFactorizationModel.fromFactors("dmf-" + dir.getName(), session, factors, biases, users, items);
+  }
+
+  private static List<String> lines(FileSystem fs, Path file) throws IOException {
+    if (!fs.exists(file)) {
+      throw new InputException(file.toString(), "missing: a model of ratings has " + ROW_IDS + " and " + COL_IDS
+          + " beside its factors");
+    }
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
+      return in.lines().toList();
+    }
+  }
+
+  private static long[] integerIds(FileSystem fs, Path file) throws IOException {
+    List<String> lines = lines(fs, file);
+    long[] out = new long[lines.size()];
+    for (int k = 0; k < out.length; k++) {
+      try {
+        out[k] = Long.parseLong(lines.get(k).trim());
+      } catch (NumberFormatException e) {
+        throw new InputException(file.toString(), k + 1, "id '" + lines.get(k) + "' is not an integer, which the"
+            + " Spark ML model needs (the CLI's own predictions take any ids)");
+      }
+    }
+    return out;
+  }
+
+  /** The biases as {@link Predictions#writeBiases} writes them. */
+  private static RatingBiases biases(FileSystem fs, Path file, int rows, int cols) throws IOException {
+    List<String> lines = lines(fs, file);
+    double mean = Double.NaN;
+    double[] row = new double[rows];
+    double[] col = new double[cols];
+    for (int k = 1; k < lines.size(); k++) {
+      String[] fields = lines.get(k).split(",", -1);
+      try {
+        double value = Double.parseDouble(fields[2]);
+        switch (fields[0]) {
+          case "mean" -> mean = value;
+          case "row" -> row[Integer.parseInt(fields[1])] = value;
+          case "col" -> col[Integer.parseInt(fields[1])] = value;
+          default -> throw new NumberFormatException("side '" + fields[0] + "'");
+        }
+      } catch (RuntimeException e) {
+        throw new InputException(file.toString(), k + 1, "not a bias line 'mean,,b', 'row,i,b' or 'col,j,b': "
+            + e.getMessage());
+      }
+    }
+    return new RatingBiases(mean, row, col);
   }
 
   public static DeepFactorization load(String directory, Configuration conf) throws IOException {

@@ -11,6 +11,7 @@ import io.sparkdmf.data.CompletionProblem;
 import io.sparkdmf.data.EntryDataset;
 import io.sparkdmf.data.EntryFileReader;
 import io.sparkdmf.data.EntryFormat;
+import io.sparkdmf.data.ModelStore;
 import io.sparkdmf.data.Predictions;
 import io.sparkdmf.data.RatingFileReader;
 import io.sparkdmf.data.SyntheticCompletion;
@@ -243,19 +244,8 @@ final class CompleteJob implements Callable<Integer> {
     return new TrainingTask(rows, cols, train, hasTest ? testObjective(testResiduals, sc, parallelism) : null,
         synthetic == null ? Optional.empty() : synthetic.truth(), "observed",
         (fitted, out) -> {
-          if (ids != null) {
-            try (Writer writer = out.newFile("factors/row_ids.txt")) {
-              Predictions.writeIds(ids.userIds(), writer);
-            }
-            try (Writer writer = out.newFile("factors/col_ids.txt")) {
-              Predictions.writeIds(ids.itemIds(), writer);
-            }
-          }
-          if (baseline != null) {
-            try (Writer writer = out.newFile("factors/biases.csv")) {
-              Predictions.writeBiases(baseline, writer);
-            }
-          }
+          ModelStore.saveRatingParts(ids == null ? null : ids.userIds(), ids == null ? null : ids.itemIds(), baseline,
+              out, "factors");
           if (hasTest) {
             try (Writer writer = out.newFile("predictions.csv")) {
               Predictions.writeCsv(fitted, test, ids == null ? null : ids.userIds(),

@@ -132,15 +132,7 @@ final class RatingsRun {
         history.writeCsv(writer);
       }
       ModelStore.save(fitted.factors(), out, "factors");
-      try (Writer writer = out.newFile("factors/row_ids.txt")) {
-        Predictions.writeIds(data.userIds(), writer);
-      }
-      try (Writer writer = out.newFile("factors/col_ids.txt")) {
-        Predictions.writeIds(data.itemIds(), writer);
-      }
-      try (Writer writer = out.newFile("factors/biases.csv")) {
-        Predictions.writeBiases(fitted.biases(), writer);
-      }
+      ModelStore.saveRatingParts(data.userIds(), data.itemIds(), fitted.biases(), out, "factors");
       if (heldOut != null) {
         try (Writer writer = out.newFile("predictions.csv")) {
           Predictions.writeCsv(fitted.factors(), test, data.userIds(), data.itemIds(), fitted.biases(), writer);
