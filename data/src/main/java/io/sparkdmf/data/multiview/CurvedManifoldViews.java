@@ -31,9 +31,7 @@ public final class CurvedManifoldViews {
 
   public static MultiViewData generate(Spec spec, long seed) {
     Draws draws = new Draws(seed);
-    double[] shares = new double[spec.classes()];
-    Arrays.fill(shares, 1);
-    int[] labels = draws.labels(spec.samples(), shares);
+    int[] labels = draws.balancedLabels(spec.samples(), spec.classes());
     double[][] centre = new double[spec.classes()][LATENT];
     double[][][] plane = new double[spec.classes()][][];
     for (int c = 0; c < spec.classes(); c++) {

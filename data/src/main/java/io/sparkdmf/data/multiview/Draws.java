@@ -89,6 +89,13 @@ final class Draws {
     return out;
   }
 
+  /** Class labels for n samples, the classes as equal as n allows, in shuffled order. */
+  int[] balancedLabels(int n, int classes) {
+    double[] shares = new double[classes];
+    java.util.Arrays.fill(shares, 1);
+    return labels(n, shares);
+  }
+
   /** Class labels for n samples: class c gets a share proportional to {@code shares[c]}, in shuffled order. */
   int[] labels(int n, double[] shares) {
     double total = 0;

@@ -28,9 +28,7 @@ public final class HistogramViews {
 
   public static MultiViewData generate(Spec spec, long seed) {
     Draws draws = new Draws(seed);
-    double[] shares = new double[spec.classes()];
-    java.util.Arrays.fill(shares, 1);
-    int[] labels = draws.labels(spec.samples(), shares);
+    int[] labels = draws.balancedLabels(spec.samples(), spec.classes());
     List<DataMatrix> views = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (int v = 0; v < spec.concentration().length; v++) {

@@ -4,7 +4,6 @@ import io.sparkdmf.core.linalg.DataMatrix;
 import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.multiview.MultiViewData;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,9 +28,7 @@ public final class UnevenQualityViews {
 
   public static MultiViewData generate(Spec spec, long seed) {
     Draws draws = new Draws(seed);
-    double[] shares = new double[spec.classes()];
-    Arrays.fill(shares, 1);
-    int[] labels = draws.labels(spec.samples(), shares);
+    int[] labels = draws.balancedLabels(spec.samples(), spec.classes());
     List<DataMatrix> views = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (int v = 0; v < spec.dimensions().length; v++) {
