@@ -18,8 +18,8 @@ import scala.collection.Seq;
  * The k best destinations by dot product for every source row of two factor tables (id, features),
  * without collecting either table on the driver: each partition of sources meets each partition of
  * destinations once (a cartesian product of blocks, as ALS's recommendForAll does), keeps a top k per
- * source, and the partial lists are merged per source. Ties go to the smaller id, so the answer does
- * not depend on the partitioning.
+ * source, and the partial lists are merged per source. Ties go to the smaller id (ids are longs or
+ * strings), so the answer does not depend on the partitioning.
  */
 final class BlockwiseTopK {
   private BlockwiseTopK() {}
@@ -32,25 +32,25 @@ final class BlockwiseTopK {
     }
     JavaRDD<Block> sourceBlocks = sources.javaRDD().mapPartitions(BlockwiseTopK::block);
     JavaRDD<Block> destinationBlocks = destinations.javaRDD().mapPartitions(BlockwiseTopK::block);
-    JavaPairRDD<Long, TopK> best = sourceBlocks.cartesian(destinationBlocks)
+    JavaPairRDD<Object, TopK> best = sourceBlocks.cartesian(destinationBlocks)
         .flatMapToPair(pair -> pair._1().bestIn(pair._2(), k).iterator())
         .reduceByKey((a, b) -> a.merge(b, k));
     JavaRDD<Row> rows = best.map(t -> RowFactory.create(t._1(), t._2().rows()));
     StructType recommendation = new StructType()
-        .add(destinationCol, DataTypes.LongType, false)
+        .add(destinationCol, destinations.schema().apply("id").dataType(), false)
         .add("rating", DataTypes.DoubleType, false);
     StructType schema = new StructType()
-        .add(sourceCol, DataTypes.LongType, false)
+        .add(sourceCol, sources.schema().apply("id").dataType(), false)
         .add("recommendations", DataTypes.createArrayType(recommendation, false), false);
     return sources.sparkSession().createDataFrame(rows, schema);
   }
 
   private static Iterator<Block> block(Iterator<Row> rows) {
-    List<Long> ids = new ArrayList<>();
+    List<Object> ids = new ArrayList<>();
     List<double[]> vectors = new ArrayList<>();
     while (rows.hasNext()) {
       Row row = rows.next();
-      ids.add(row.getLong(0));
+      ids.add(row.get(0));
       Seq<Object> values = row.getSeq(1);
       double[] vector = new double[values.size()];
       for (int c = 0; c < vector.length; c++) {
@@ -60,18 +60,18 @@ final class BlockwiseTopK {
     }
     List<Block> out = new ArrayList<>(1);
     if (!ids.isEmpty()) {
-      out.add(new Block(ids.stream().mapToLong(Long::longValue).toArray(), vectors.toArray(double[][]::new)));
+      out.add(new Block(ids.toArray(), vectors.toArray(double[][]::new)));
     }
     return out.iterator();
   }
 
   /** One partition's rows. */
-  record Block(long[] ids, double[][] vectors) implements Serializable {
+  record Block(Object[] ids, double[][] vectors) implements Serializable {
     /** For each of these rows, its k best among {@code other}'s. */
-    List<Tuple2<Long, TopK>> bestIn(Block other, int k) {
-      List<Tuple2<Long, TopK>> out = new ArrayList<>(ids.length);
+    List<Tuple2<Object, TopK>> bestIn(Block other, int k) {
+      List<Tuple2<Object, TopK>> out = new ArrayList<>(ids.length);
       for (int s = 0; s < ids.length; s++) {
-        TopK top = new TopK(new long[0], new double[0]);
+        TopK top = new TopK(new Object[0], new double[0]);
         for (int d = 0; d < other.ids.length; d++) {
           double score = 0;
           for (int c = 0; c < vectors[s].length; c++) {
@@ -86,12 +86,13 @@ final class BlockwiseTopK {
   }
 
   /** The best candidates so far, best first (higher score, then smaller id). */
-  record TopK(long[] ids, double[] scores) implements Serializable {
-    private static boolean better(double score, long id, double otherScore, long otherId) {
-      return score > otherScore || (score == otherScore && id < otherId);
+  record TopK(Object[] ids, double[] scores) implements Serializable {
+    @SuppressWarnings("unchecked")
+    private static boolean better(double score, Object id, double otherScore, Object otherId) {
+      return score > otherScore || (score == otherScore && ((Comparable<Object>) id).compareTo(otherId) < 0);
     }
 
-    TopK offer(long id, double score, int k) {
+    TopK offer(Object id, double score, int k) {
       int n = ids.length;
       if (n == k && !better(score, id, scores[n - 1], ids[n - 1])) {
         return this;
@@ -101,7 +102,7 @@ final class BlockwiseTopK {
         at--;
       }
       int size = Math.min(k, n + 1);
-      long[] newIds = new long[size];
+      Object[] newIds = new Object[size];
       double[] newScores = new double[size];
       System.arraycopy(ids, 0, newIds, 0, at);
       System.arraycopy(scores, 0, newScores, 0, at);

@@ -37,6 +37,7 @@ import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
@@ -217,8 +218,8 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
 
   @Override
   public StructType transformSchema(StructType schema) {
-    RecommenderColumns.requireIntegral(schema, getUserCol());
-    RecommenderColumns.requireIntegral(schema, getItemCol());
+    RecommenderColumns.idType(schema, getUserCol());
+    RecommenderColumns.idType(schema, getItemCol());
     RecommenderColumns.requireNumeric(schema, getRatingCol());
     return RecommenderColumns.withPrediction(schema, getPredictionCol());
   }
@@ -228,8 +229,10 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
     transformSchema(dataset.schema());
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
     int parallelism = getNumBlocks() > 0 ? getNumBlocks() : sc.defaultParallelism();
+    DataType userType = RecommenderColumns.idType(dataset.schema(), getUserCol());
+    DataType itemType = RecommenderColumns.idType(dataset.schema(), getItemCol());
     Dataset<Row> ratings = dataset.select(
-        functions.col(getUserCol()).cast("long"), functions.col(getItemCol()).cast("long"),
+        functions.col(getUserCol()).cast(userType), functions.col(getItemCol()).cast(itemType),
         functions.col(getRatingCol()).cast("double")).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long invalid = ratings.filter(functions.col(getUserCol()).isNull().or(functions.col(getItemCol()).isNull())
@@ -237,8 +240,8 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
       if (invalid > 0) {
         throw new IllegalArgumentException(invalid + " rows have a null id or a null or NaN rating");
       }
-      IdIndex users = IdIndex.of(distinct(ratings, getUserCol()));
-      IdIndex items = IdIndex.of(distinct(ratings, getItemCol()));
+      IdIndex users = IdIndex.of(distinct(ratings, getUserCol()), userType);
+      IdIndex items = IdIndex.of(distinct(ratings, getItemCol()), itemType);
       JavaRDD<EntryBlock> ratingEntries = entries(sc, ratings, users, items, parallelism);
       EngineChoice engineChoice = EngineChoice.valueOf(getEngine().toUpperCase(Locale.ROOT));
       DeepFactorization fitted;
@@ -263,7 +266,7 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
         ratingEntries.unpersist();
       }
       DeepMatrixFactorizationModel model = DeepMatrixFactorizationModel.fromFactors(uid, dataset.sparkSession(), fitted,
-          baseline, users.ids(), items.ids());
+          baseline, users, items);
       copyValues(model, ParamMap.empty());
       return model.setParent(this);
     } finally {
@@ -312,13 +315,8 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
     }
   }
 
-  private static long[] distinct(Dataset<Row> ratings, String column) {
-    List<Row> rows = ratings.select(column).distinct().collectAsList();
-    long[] ids = new long[rows.size()];
-    for (int k = 0; k < ids.length; k++) {
-      ids[k] = rows.get(k).getLong(0);
-    }
-    return ids;
+  private static Object[] distinct(Dataset<Row> ratings, String column) {
+    return ratings.select(column).distinct().collectAsList().stream().map(row -> row.get(0)).toArray();
   }
 
   private static JavaRDD<EntryBlock> entries(JavaSparkContext sc, Dataset<Row> ratings, IdIndex users,
@@ -327,8 +325,8 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
     Broadcast<IdIndex> itemIndex = sc.broadcast(items);
     return ratings.javaRDD().repartition(parallelism).mapPartitions(rows -> {
       EntryBlockBuilder builder = new EntryBlockBuilder();
-      rows.forEachRemaining(row -> builder.add(userIndex.value().indexOf(row.getLong(0)),
-          itemIndex.value().indexOf(row.getLong(1)), row.getDouble(2)));
+      rows.forEachRemaining(row -> builder.add(userIndex.value().indexOf(row.get(0)),
+          itemIndex.value().indexOf(row.get(1)), row.getDouble(2)));
       return List.of(builder.build()).iterator();
     }).persist(StorageLevel.MEMORY_AND_DISK());
   }

@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.Option;
@@ -34,9 +35,6 @@ import scala.Option;
 public final class DeepMatrixFactorizationModel extends Model<DeepMatrixFactorizationModel>
     implements RecommenderParams, MLWritable {
   private static final long serialVersionUID = 1L;
-  private static final StructType FACTOR_SCHEMA = new StructType()
-      .add("id", DataTypes.LongType, false)
-      .add("features", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
 
   private final String uid;
   private final Dataset<Row> userFactors;
@@ -68,22 +66,33 @@ public final class DeepMatrixFactorizationModel extends Model<DeepMatrixFactoriz
    */
   public static DeepMatrixFactorizationModel fromFactors(String uid, SparkSession session, DeepFactorization factors,
       RatingBiases biases, long[] userIds, long[] itemIds) {
+    return fromFactors(uid, session, factors, biases, IdIndex.inOrder(userIds), IdIndex.inOrder(itemIds));
+  }
+
+  /** As above, for string ids. */
+  public static DeepMatrixFactorizationModel fromFactors(String uid, SparkSession session, DeepFactorization factors,
+      RatingBiases biases, String[] userIds, String[] itemIds) {
+    return fromFactors(uid, session, factors, biases, IdIndex.inOrder(userIds), IdIndex.inOrder(itemIds));
+  }
+
+  static DeepMatrixFactorizationModel fromFactors(String uid, SparkSession session, DeepFactorization factors,
+      RatingBiases biases, IdIndex userIds, IdIndex itemIds) {
     Matrix userVectors = userVectors(factors);
     Matrix itemVectors = factors.factor(1);
-    if (userVectors.cols() != userIds.length || itemVectors.cols() != itemIds.length) {
+    if (userVectors.cols() != userIds.size() || itemVectors.cols() != itemIds.size()) {
       throw new IllegalArgumentException("the factors have " + userVectors.cols() + " users and " + itemVectors.cols()
-          + " items, the ids " + userIds.length + " and " + itemIds.length);
+          + " items, the ids " + userIds.size() + " and " + itemIds.size());
     }
     if (biases != null) { // (u_i, mu + b_i, 1) . (v_j, 1, c_j) = u_i . v_j + mu + b_i + c_j
       double[] userOffsets = biases.rowBias().clone();
       for (int i = 0; i < userOffsets.length; i++) {
         userOffsets[i] += biases.mean();
       }
-      userVectors = appendRows(userVectors, userOffsets, ones(userIds.length));
-      itemVectors = appendRows(itemVectors, ones(itemIds.length), biases.colBias());
+      userVectors = appendRows(userVectors, userOffsets, ones(userIds.size()));
+      itemVectors = appendRows(itemVectors, ones(itemIds.size()), biases.colBias());
     }
-    return new DeepMatrixFactorizationModel(uid, factorFrame(session, new IdIndex(userIds), userVectors),
-        factorFrame(session, new IdIndex(itemIds), itemVectors));
+    return new DeepMatrixFactorizationModel(uid, factorFrame(session, userIds, userVectors),
+        factorFrame(session, itemIds, itemVectors));
   }
 
   /** Row i of W_N W_{N-1} ... W_2: user i's vector, so that a rating is its dot product with column j of W_1. */
@@ -124,7 +133,10 @@ public final class DeepMatrixFactorizationModel extends Model<DeepMatrixFactoriz
       }
       rows.add(RowFactory.create(ids.ids()[k], features));
     }
-    return session.createDataFrame(rows, FACTOR_SCHEMA);
+    StructType schema = new StructType()
+        .add("id", ids.type(), false)
+        .add("features", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+    return session.createDataFrame(rows, schema);
   }
 
   @Override
@@ -158,8 +170,8 @@ public final class DeepMatrixFactorizationModel extends Model<DeepMatrixFactoriz
 
   @Override
   public StructType transformSchema(StructType schema) {
-    RecommenderColumns.requireIntegral(schema, getUserCol());
-    RecommenderColumns.requireIntegral(schema, getItemCol());
+    RecommenderColumns.idType(schema, getUserCol());
+    RecommenderColumns.idType(schema, getItemCol());
     return RecommenderColumns.withPrediction(schema, getPredictionCol());
   }
 
@@ -172,8 +184,8 @@ public final class DeepMatrixFactorizationModel extends Model<DeepMatrixFactoriz
     Dataset<Row> users = userFactors.withColumnRenamed("id", "__dmf_user").withColumnRenamed("features", "__dmf_u");
     Dataset<Row> items = itemFactors.withColumnRenamed("id", "__dmf_item").withColumnRenamed("features", "__dmf_v");
     Dataset<Row> joined = dataset.toDF()
-        .join(users, dataset.col(getUserCol()).cast("long").equalTo(users.col("__dmf_user")), join)
-        .join(items, dataset.col(getItemCol()).cast("long").equalTo(items.col("__dmf_item")), join);
+        .join(users, dataset.col(getUserCol()).cast(idType(userFactors)).equalTo(users.col("__dmf_user")), join)
+        .join(items, dataset.col(getItemCol()).cast(idType(itemFactors)).equalTo(items.col("__dmf_item")), join);
     Column dot = functions.expr("aggregate(zip_with(__dmf_u, __dmf_v, (x, y) -> x * y), 0D, (a, x) -> a + x)");
     return joined.withColumn(getPredictionCol(), functions.coalesce(dot, functions.lit(Double.NaN)))
         .drop("__dmf_user", "__dmf_u", "__dmf_item", "__dmf_v");
@@ -205,9 +217,14 @@ public final class DeepMatrixFactorizationModel extends Model<DeepMatrixFactoriz
         getItemCol(), getUserCol());
   }
 
+  /** The type the model holds a factor table's ids as: long or string, as they were when fitted. */
+  private static DataType idType(Dataset<Row> factors) {
+    return factors.schema().apply("id").dataType();
+  }
+
   /** The factor rows whose id appears in {@code dataset}'s column {@code column}. */
   private static Dataset<Row> subset(Dataset<Row> factors, Dataset<?> dataset, String column) {
-    Dataset<Row> wanted = dataset.select(dataset.col(column).cast("long").as("__dmf_id")).distinct();
+    Dataset<Row> wanted = dataset.select(dataset.col(column).cast(idType(factors)).as("__dmf_id")).distinct();
     return factors.join(wanted, factors.col("id").equalTo(wanted.col("__dmf_id")), "left_semi");
   }
 
@@ -251,8 +268,8 @@ public final class DeepMatrixFactorizationModel extends Model<DeepMatrixFactoriz
       DefaultParamsReader.Metadata metadata = DefaultParamsReader$.MODULE$.loadMetadata(path, sc(),
           DeepMatrixFactorizationModel.class.getName());
       DeepMatrixFactorizationModel model = new DeepMatrixFactorizationModel(metadata.uid(),
-          sparkSession().read().schema(FACTOR_SCHEMA).parquet(path + "/userFactors"),
-          sparkSession().read().schema(FACTOR_SCHEMA).parquet(path + "/itemFactors"));
+          sparkSession().read().parquet(path + "/userFactors"),
+          sparkSession().read().parquet(path + "/itemFactors"));
       metadata.getAndSetParams(model, Option.empty());
       return model;
     }

@@ -2,20 +2,34 @@ package io.sparkdmf.ml;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Arbitrary integer ids mapped to the row or column indices 0..n-1 of the factorization: the sorted
- * distinct ids, so index = position, and an id's index is a binary search away.
+ * Ids mapped to the row or column indices 0..n-1 of the factorization: integers (held as longs) or
+ * strings, of Spark type {@code type}. Built from the distinct ids of a data set they are sorted, so
+ * index = position and an id's index is a binary search away.
  */
-record IdIndex(long[] ids) implements Serializable {
+record IdIndex(Object[] ids, DataType type) implements Serializable {
 
-  static IdIndex of(long[] distinctIds) {
-    long[] sorted = distinctIds.clone();
-    Arrays.sort(sorted);
-    if (sorted.length > Integer.MAX_VALUE - 8) {
+  /** The sorted distinct ids, all Longs or all Strings. */
+  static IdIndex of(Object[] distinctIds, DataType type) {
+    if (distinctIds.length > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("more than 2^31 distinct ids");
     }
-    return new IdIndex(sorted);
+    Object[] sorted = distinctIds.clone();
+    Arrays.sort(sorted);
+    return new IdIndex(sorted, type);
+  }
+
+  /** Integer ids in index order (a model written elsewhere), not searched. */
+  static IdIndex inOrder(long[] ids) {
+    return new IdIndex(Arrays.stream(ids).boxed().toArray(), DataTypes.LongType);
+  }
+
+  /** String ids in index order, not searched. */
+  static IdIndex inOrder(String[] ids) {
+    return new IdIndex(ids.clone(), DataTypes.StringType);
   }
 
   int size() {
@@ -23,8 +37,24 @@ record IdIndex(long[] ids) implements Serializable {
   }
 
   /** The index of {@code id}, or -1 when it was not seen. */
-  int indexOf(long id) {
+  int indexOf(Object id) {
     int at = Arrays.binarySearch(ids, id);
     return at >= 0 ? at : -1;
+  }
+
+  /**
+   * The Spark type ids of a column of type {@code column} are held as: long for integer types, string
+   * for strings; other types are refused, naming the column.
+   */
+  static DataType idType(DataType column, String name) {
+    if (column.equals(DataTypes.IntegerType) || column.equals(DataTypes.LongType) || column.equals(DataTypes.ShortType)
+        || column.equals(DataTypes.ByteType)) {
+      return DataTypes.LongType;
+    }
+    if (column.equals(DataTypes.StringType)) {
+      return DataTypes.StringType;
+    }
+    throw new IllegalArgumentException("column '" + name + "' must hold integer or string ids, found "
+        + column.simpleString());
   }
 }

@@ -36,13 +36,9 @@ final class RecommenderColumns {
         ParamValidators.inArray(new String[] {NAN, DROP}));
   }
 
-  /** Fails unless {@code column} exists and holds integers (ids must fit a long). */
-  static void requireIntegral(StructType schema, String column) {
-    DataType type = field(schema, column).dataType();
-    if (!(type.equals(DataTypes.IntegerType) || type.equals(DataTypes.LongType) || type.equals(DataTypes.ShortType)
-        || type.equals(DataTypes.ByteType))) {
-      throw new IllegalArgumentException("column '" + column + "' must hold integer ids, found " + type.simpleString());
-    }
+  /** The Spark type the ids of {@code column} are held as (long or string); fails for other types. */
+  static DataType idType(StructType schema, String column) {
+    return IdIndex.idType(field(schema, column).dataType(), column);
   }
 
   static void requireNumeric(StructType schema, String column) {

@@ -68,18 +68,37 @@ public final class ModelStore {
   /**
    * A model written by {@code dmf complete --ratings} (its {@code factors} directory: W1.mtx .., the ids,
    * the biases) as the Spark ML model the estimator fits, which predicts, recommends and saves as any other.
-   * The ML model takes integer ids, so every id must be one; a line that is not names the file and line.
+   * Ids are integers when every id of both files is one, strings otherwise (as the estimator holds them).
    */
   public static DeepMatrixFactorizationModel loadModel(SparkSession session, String directory) throws IOException {
     Configuration conf = session.sparkContext().hadoopConfiguration();
     DeepFactorization factors = load(directory, conf);
     Path dir = new Path(directory);
     FileSystem fs = dir.getFileSystem(conf);
-    long[] users = integerIds(fs, new Path(dir, ROW_IDS));
-    long[] items = integerIds(fs, new Path(dir, COL_IDS));
-    RatingBiases biases = fs.exists(new Path(dir, BIASES)) ? biases(fs, new Path(dir, BIASES), users.length, items.length)
+    List<String> users = lines(fs, new Path(dir, ROW_IDS));
+    List<String> items = lines(fs, new Path(dir, COL_IDS));
+    RatingBiases biases = fs.exists(new Path(dir, BIASES)) ? biases(fs, new Path(dir, BIASES), users.size(), items.size())
         : null;
-    return DeepMatrixFactorizationModel.fromFactors("dmf-" + dir.getName(), session, factors, biases, users, items);
+    String uid = "dmf-" + dir.getName();
+    long[] userNumbers = integers(users);
+    long[] itemNumbers = integers(items);
+    return userNumbers != null && itemNumbers != null
+        ? DeepMatrixFactorizationModel.fromFactors(uid, session, factors, biases, userNumbers, itemNumbers)
+        : DeepMatrixFactorizationModel.fromFactors(uid, session, factors, biases, users.toArray(String[]::new),
+            items.toArray(String[]::new));
+  }
+
+  /** The ids as longs, or null when one is not an integer. */
+  private static long[] integers(List<String> ids) {
+    long[] out = new long[ids.size()];
+    for (int k = 0; k < out.length; k++) {
+      try {
+        out[k] = Long.parseLong(ids.get(k).trim());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return out;
   }
 
   private static List<String> lines(FileSystem fs, Path file) throws IOException {
@@ -90,20 +109,6 @@ public final class ModelStore {
     try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
       return in.lines().toList();
     }
-  }
-
-  private static long[] integerIds(FileSystem fs, Path file) throws IOException {
-    List<String> lines = lines(fs, file);
-    long[] out = new long[lines.size()];
-    for (int k = 0; k < out.length; k++) {
-      try {
-        out[k] = Long.parseLong(lines.get(k).trim());
-      } catch (NumberFormatException e) {
-        throw new InputException(file.toString(), k + 1, "id '" + lines.get(k) + "' is not an integer, which the"
-            + " Spark ML model needs (the CLI's own predictions take any ids)");
-      }
-    }
-    return out;
   }
 
   /** The biases as {@link Predictions#writeBiases} writes them. */
