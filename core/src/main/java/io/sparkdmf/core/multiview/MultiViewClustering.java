@@ -80,14 +80,14 @@ public final class MultiViewClustering {
     boolean converged = false;
     int iterations = 0;
     Progress progress = new Progress();
-    Matrix[] sums = null; // X H^T and H H^T per view at the current H (then the graph energies)
+    ViewSums[] sums = null; // per view at the current H
     for (int t = 0; t < settings.maxIterations(); t++) {
       Matrix[] allH = graph ? gatherH(blocks, views) : null;
-      sums = blocks.aggregate(b -> coefficientSums(b, b.x(), allH), SmallMatrices::add);
+      sums = blocks.aggregate(b -> ViewSums.of(b, b.x(), allH), ViewSums::addAll);
       double[][] rowScale = new double[views][];
       if (graph) {
         for (int v = 0; v < views; v++) {
-          rowScale[v] = gauge(z.get(v), sums, v, views, blocks.samples(), allH[v]);
+          rowScale[v] = gauge(z.get(v), sums[v], blocks.samples(), allH[v]);
         }
       }
       double total = 0;
@@ -97,8 +97,8 @@ public final class MultiViewClustering {
       double residualTotal = 0; // unweighted: what the controller watches, the same quantity at any p
       double[][] rowScales = new double[views][];
       for (int v = 0; v < views; v++) {
-        Matrix c = sums[2 * v];
-        Matrix g = sums[2 * v + 1];
+        Matrix c = sums[v].cross();
+        Matrix g = sums[v].gram();
         Matrix psi = product(z.get(v));
         FeatureResiduals fit = FeatureResiduals.of(featureNorms[v], psi, c, g, blocks.samples());
         double[] residual = fit.energy();
@@ -123,8 +123,8 @@ public final class MultiViewClustering {
               / meanDegree[v];
         }
         if (graph) {
-          viewTotal += graphWeights[v] * GraphTerm.value(sums[2 * views + v]);
-          viewRounding += graphWeights[v] * GraphTerm.rounding(sums[2 * views + v], blocks.samples());
+          viewTotal += graphWeights[v] * GraphTerm.value(sums[v].graphEnergy());
+          viewRounding += graphWeights[v] * GraphTerm.rounding(sums[v].graphEnergy(), blocks.samples());
         }
         // the weighted sum over the features adds its own rounding, relative to its (positive) terms
         viewRounding += Rounding.gamma(features[v] + 2L) * viewTotal;
@@ -153,7 +153,7 @@ public final class MultiViewClustering {
       Matrix[] shippedA = new Matrix[views];
       Matrix[] shippedB = new Matrix[views];
       for (int v = 0; v < views; v++) {
-        updateFactors(z.get(v), sums[2 * v], sums[2 * v + 1], rowScales[v]);
+        updateFactors(z.get(v), sums[v].cross(), sums[v].gram(), rowScales[v]);
         Matrix psi = product(z.get(v));
         Matrix scaledPsi = psi.scaleRows(rowScales[v]);
         shippedA[v] = scaledPsi.transpose();
@@ -177,7 +177,7 @@ public final class MultiViewClustering {
     }
     // a converged run stopped before updating H, so its last sums are still those of the final H
     // (unless the gauge rescaled them: the blocks' H gets that only with the next update)
-    Matrix[] atFinalH = converged && !graph ? sums : blocks.aggregate(b -> coefficientSums(b, b.x(), null), SmallMatrices::add);
+    ViewSums[] atFinalH = converged && !graph ? sums : blocks.aggregate(b -> ViewSums.of(b, b.x(), null), ViewSums::addAll);
     double[] viewWeights = fuse(blocks, atFinalH, views);
     // unit-length consensus rows before k-means, as in spectral clustering: a sample's direction in
     // the partition space says where it belongs, its length mostly how strongly it was expressed
@@ -190,30 +190,14 @@ public final class MultiViewClustering {
   }
 
   /**
-   * Per view: Y_p H_p^T and H_p H_p^T, interleaved, for the layer input Y; with every view's whole H
-   * given, then each view's graph energy restricted to this block's samples ({@link GraphTerm#energy}).
-   */
-  private static Matrix[] coefficientSums(SampleBlock b, DataMatrix[] y, Matrix[] allH) {
-    int views = b.views();
-    Matrix[] out = new Matrix[(allH == null ? 2 : 3) * views];
-    for (int v = 0; v < views; v++) {
-      out[2 * v] = y[v].timesTranspose(b.h()[v]);
-      out[2 * v + 1] = b.h()[v].timesTranspose(b.h()[v]);
-      if (allH != null) {
-        out[2 * views + v] = GraphTerm.energy(b, v, allH[v]);
-      }
-    }
-    return out;
-  }
-
-  /**
    * Fixes the scale left free by X ~ Psi H (Psi D, D^-1 H fit alike) to unit root-mean-square rows
    * of H: without it the graph term, which sees only H, shrinks H row by row while Psi grows to
-   * compensate. Rescales the last Z, the sums, the graph energies and the gathered H in place and
-   * returns the factors 1/c_r by which every block's H rows are to be multiplied.
+   * compensate. Rescales the last Z, the view's sums (graph energy included) and the gathered H in place
+   * and returns the factors 1/c_r by which every block's H rows are to be multiplied.
    */
-  private static double[] gauge(List<Matrix> z, Matrix[] sums, int v, int views, int samples, Matrix allH) {
-    Matrix g = sums[2 * v + 1];
+  private static double[] gauge(List<Matrix> z, ViewSums sums, int samples, Matrix allH) {
+    Matrix g = sums.gram();
+    Matrix cross = sums.cross();
     int k = g.rows();
     double[] inverse = new double[k];
     for (int r = 0; r < k; r++) {
@@ -226,14 +210,14 @@ public final class MultiViewClustering {
       for (int i = 0; i < last.rows(); i++) {
         last.set(i, r, last.get(i, r) * c);
       }
-      for (int i = 0; i < sums[2 * v].rows(); i++) {
-        sums[2 * v].set(i, r, sums[2 * v].get(i, r) * inverse[r]);
+      for (int i = 0; i < cross.rows(); i++) {
+        cross.set(i, r, cross.get(i, r) * inverse[r]);
       }
       for (int q = 0; q < k; q++) {
         g.set(q, r, g.get(q, r) * inverse[q] * inverse[r]);
       }
     }
-    GraphTerm.rescale(sums[2 * views + v], inverse);
+    GraphTerm.rescale(sums.graphEnergy(), inverse);
     double[] data = allH.data();
     for (int e = 0; e < data.length; e++) {
       data[e] *= inverse[e % k];
@@ -349,11 +333,11 @@ public final class MultiViewClustering {
       Matrix[] factor = new Matrix[views];
       for (int it = 0; it < settings.pretrainIterations(); it++) {
         progress.report("pretraining layer " + (layer + 1) + ", iteration", it, settings.pretrainIterations(), "");
-        Matrix[] sums = blocks.aggregate(b -> coefficientSums(b, b.input(), null), SmallMatrices::add);
+        ViewSums[] sums = blocks.aggregate(b -> ViewSums.of(b, b.input(), null), ViewSums::addAll);
         Matrix[] shippedA = new Matrix[views];
         Matrix[] shippedB = new Matrix[views];
         for (int v = 0; v < views; v++) {
-          factor[v] = sums[2 * v].times(SmallMatrices.pseudoInverse(sums[2 * v + 1]));
+          factor[v] = sums[v].cross().times(SmallMatrices.pseudoInverse(sums[v].gram()));
           shippedA[v] = factor[v].transpose();
           shippedB[v] = factor[v].transposeTimes(factor[v]);
         }
@@ -365,9 +349,9 @@ public final class MultiViewClustering {
           return b.withH(h);
         });
       }
-      Matrix[] finalSums = blocks.aggregate(b -> coefficientSums(b, b.input(), null), SmallMatrices::add);
+      ViewSums[] finalSums = blocks.aggregate(b -> ViewSums.of(b, b.input(), null), ViewSums::addAll);
       for (int v = 0; v < views; v++) {
-        z.get(v).add(finalSums[2 * v].times(SmallMatrices.pseudoInverse(finalSums[2 * v + 1])));
+        z.get(v).add(finalSums[v].cross().times(SmallMatrices.pseudoInverse(finalSums[v].gram())));
       }
     }
     blocks.update(b -> b.withLayer(null, b.h()));
@@ -499,12 +483,12 @@ public final class MultiViewClustering {
    * H* = polar(sum_v gamma_v Q_v R_v), R_v = polar(Q_v^T H*), gamma_v proportional to
    * tr(H*^T Q_v R_v), ||gamma|| = 1. The consensus columns are left in the blocks; returns gamma.
    */
-  private double[] fuse(SampleBlocks blocks, Matrix[] sums, int views) {
+  private double[] fuse(SampleBlocks blocks, ViewSums[] sums, int views) {
     Matrix[] whiten = new Matrix[views];
     Matrix[] rotations = new Matrix[views];
     double[] gamma = new double[views];
     for (int v = 0; v < views; v++) {
-      whiten[v] = SmallMatrices.inverseSqrt(sums[2 * v + 1]);
+      whiten[v] = SmallMatrices.inverseSqrt(sums[v].gram());
       rotations[v] = Matrix.identity(settings.clusters(), settings.clusters());
       gamma[v] = 1 / Math.sqrt(views);
     }
