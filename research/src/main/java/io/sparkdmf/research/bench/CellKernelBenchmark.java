@@ -1,5 +1,6 @@
 package io.sparkdmf.research.bench;
 
+import io.sparkdmf.core.engine.blocked.CellKernel;
 import io.sparkdmf.core.engine.blocked.CellResult;
 import io.sparkdmf.core.engine.blocked.GridBlock;
 import io.sparkdmf.core.completion.EntryBlockBuilder;
@@ -51,12 +52,12 @@ public final class CellKernelBenchmark implements Callable<Integer> {
         // as the engine ships them: one vector per distinct row and column of the cell
         Matrix u = Matrix.gaussian(p, cell.rowIds().length, 1, random);
         Matrix v = Matrix.gaussian(p, cell.colIds().length, 1, random);
-        CellResult byEntry = CellResult.perEntry(0, cell, u, v);
-        CellResult byGemm = CellResult.dense(0, cell, u, v);
+        CellResult byEntry = CellKernel.perEntry(0, cell, u, v);
+        CellResult byGemm = CellKernel.dense(0, cell, u, v);
         double difference = Math.max(maxDifference(byEntry.rowSums(), byGemm.rowSums()),
             maxDifference(byEntry.colSums(), byGemm.colSums()));
-        double entryMs = 1e3 * Timing.medianSeconds(() -> CellResult.perEntry(0, cell, u, v), WARMUPS, repeats);
-        double gemmMs = 1e3 * Timing.medianSeconds(() -> CellResult.dense(0, cell, u, v), WARMUPS, repeats);
+        double entryMs = 1e3 * Timing.medianSeconds(() -> CellKernel.perEntry(0, cell, u, v), WARMUPS, repeats);
+        double gemmMs = 1e3 * Timing.medianSeconds(() -> CellKernel.dense(0, cell, u, v), WARMUPS, repeats);
         System.out.printf(Locale.ROOT, "| %d | %.3f | %d | %.3f | %.3f | %.2f | %.1e |%n", p, density, cell.size(),
             entryMs, gemmMs, entryMs / gemmMs, difference);
       }

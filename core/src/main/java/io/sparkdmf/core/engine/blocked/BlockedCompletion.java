@@ -181,7 +181,7 @@ public final class BlockedCompletion implements TrainingState {
           if (!entries.hasNext()) {
             return List.<Tuple2<Integer, CellResult>>of().iterator();
           }
-          CellResult result = CellResult.compute(t._1, entries.next(), t._2._2().iterator().next(),
+          CellResult result = CellKernel.compute(t._1, entries.next(), t._2._2().iterator().next(),
               t._2._3().iterator().next());
           return List.of(new Tuple2<>(t._1, result)).iterator();
         })

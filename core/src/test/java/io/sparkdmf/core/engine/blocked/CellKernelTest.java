@@ -27,9 +27,9 @@ class CellKernelTest {
     GridBlock cell = GridBlock.of(builder.build());
     Matrix u = Matrix.gaussian(p, cell.rowIds().length, 1, random);
     Matrix v = Matrix.gaussian(p, cell.colIds().length, 1, random);
-    CellResult byEntry = CellResult.perEntry(3, cell, u, v);
-    CellResult byGemm = CellResult.dense(3, cell, u, v);
-    CellResult chosen = CellResult.compute(3, cell, u, v);
+    CellResult byEntry = CellKernel.perEntry(3, cell, u, v);
+    CellResult byGemm = CellKernel.dense(3, cell, u, v);
+    CellResult chosen = CellKernel.compute(3, cell, u, v);
     for (CellResult other : new CellResult[] {byGemm, chosen}) {
       assertEquals(byEntry.squaredResiduals(), other.squaredResiduals(), 1e-10 * byEntry.squaredResiduals());
       assertArrayEquals(byEntry.rowSums().data(), other.rowSums().data(), 1e-10);
