@@ -145,11 +145,11 @@ public final class KMeans {
    * chunks of samples as in {@link Sums#of} (the seeding's passes would otherwise cost k^2 n d per restart).
    */
   private static double[] nearestSquaredDistances(Matrix x, Matrix centers, int count) {
-    Matrix chosen = columns(centers, 0, count);
+    Matrix chosen = centers.columns(0, count);
     double[] centerNorms = columnNorms(chosen);
     double[] out = new double[x.cols()];
     for (int from = 0; from < x.cols(); from += CHUNK) {
-      Matrix chunk = columns(x, from, Math.min(x.cols(), from + CHUNK));
+      Matrix chunk = x.columns(from, Math.min(x.cols(), from + CHUNK));
       double[] sampleNorms = columnNorms(chunk);
       double[] dots = chosen.transposeTimes(chunk).data(); // count x chunk
       for (int s = 0; s < chunk.cols(); s++) {
@@ -203,10 +203,6 @@ public final class KMeans {
     return norms;
   }
 
-  private static Matrix columns(Matrix x, int from, int to) {
-    return new Matrix(x.rows(), to - from, Arrays.copyOfRange(x.data(), from * x.rows(), to * x.rows()));
-  }
-
   private static double[] column(Matrix x, int s) {
     double[] out = new double[x.rows()];
     System.arraycopy(x.data(), s * x.rows(), out, 0, x.rows());
@@ -242,7 +238,7 @@ public final class KMeans {
         out[r] = new Sums(features, k);
       }
       for (int from = 0; from < x.cols(); from += CHUNK) {
-        Matrix chunk = columns(x, from, Math.min(x.cols(), from + CHUNK));
+        Matrix chunk = x.columns(from, Math.min(x.cols(), from + CHUNK));
         double[] sampleNorms = columnNorms(chunk);
         double[] dots = all.transposeTimes(chunk).data(); // (R k) x chunk, a sample's dots contiguous
         for (int s = 0; s < chunk.cols(); s++) {

@@ -38,7 +38,7 @@ public final class NeighbourGraph {
   public static int[][] of(DataMatrix view, int neighbours) {
     checkCount(view.rows(), neighbours);
     DataMatrix bySample = view.transpose().compact();
-    return symmetric(view.rows() <= EXACT_SAMPLES ? exactNearest(bySample, neighbours)
+    return symmetric(view.rows() <= EXACT_SAMPLES ? exactNearest(bySample, view.rowSquaredNorms().data(), neighbours)
         : ApproximateNeighbours.nearest(bySample, neighbours));
   }
 
@@ -52,7 +52,7 @@ public final class NeighbourGraph {
     checkCount(view.rows(), neighbours);
     DataMatrix bySample = view.transpose().compact();
     int[][] approximate = ApproximateNeighbours.nearest(bySample, neighbours);
-    double[] norms = bySample.transpose().rowSquaredNorms().data();
+    double[] norms = view.rowSquaredNorms().data();
     SplittableRandom random = new SplittableRandom(seed);
     long found = 0;
     for (int q = 0; q < queries; q++) {
@@ -101,12 +101,12 @@ public final class NeighbourGraph {
   }
 
   /**
-   * The exact {@code count} nearest samples of every sample (columns of features x samples), ties to the
-   * lower index: inner products of a chunk of samples with all of them, one product per chunk.
+   * The exact {@code count} nearest samples of every sample (columns of features x samples, with their
+   * squared norms), ties to the lower index: inner products of a chunk of samples with all of them, one
+   * product per chunk.
    */
-  static int[][] exactNearest(DataMatrix bySample, int count) {
+  static int[][] exactNearest(DataMatrix bySample, double[] norms, int count) {
     int n = bySample.cols();
-    double[] norms = bySample.transpose().rowSquaredNorms().data();
     int chunk = (int) Math.max(1, Math.min(512, CHUNK_VALUES / Math.max(1, bySample.rows())));
     int[][] out = new int[n][];
     for (int from = 0; from < n; from += chunk) {

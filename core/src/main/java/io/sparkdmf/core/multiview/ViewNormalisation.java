@@ -40,18 +40,13 @@ public enum ViewNormalisation {
     if (this != AUTO) {
       return this;
     }
-    long[] storedZeros = {0};
     boolean[] negative = {false};
-    view.forEachStored((i, j, value) -> {
-      negative[0] |= value < 0;
-      storedZeros[0] += value == 0 ? 1 : 0;
-    });
+    view.forEachStored((i, j, value) -> negative[0] |= value < 0);
     if (negative[0]) {
       return ZSCORE;
     }
     long entries = (long) view.rows() * view.cols();
-    long zeros = entries - view.stored() + storedZeros[0];
-    return zeros >= SPARSE_ZEROS * entries ? UNIT_NORM : ZSCORE;
+    return entries - view.nonZeros() >= SPARSE_ZEROS * entries ? UNIT_NORM : ZSCORE;
   }
 
   /**

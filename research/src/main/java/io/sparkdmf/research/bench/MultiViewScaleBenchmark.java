@@ -63,7 +63,8 @@ public final class MultiViewScaleBenchmark implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "generated %,d documents x 3 views of %,d words, %,d stored counts in %.1f s%n",
         samples, vocabulary, raw.views().stream().mapToLong(v -> v.stored()).sum(), seconds(start));
     start = System.nanoTime();
-    MultiViewData prepared = raw.withoutConstantFeatures().data().normalised(ViewNormalisation.AUTO);
+    MultiViewData varying = raw.withoutConstantFeatures().data();
+    MultiViewData prepared = varying.normalised(ViewNormalisation.AUTO);
     List<int[][]> graphs = prepared.neighbourGraphs(NeighbourGraph.DEFAULT_NEIGHBOURS);
     // a block per core: the local engine works on blocks in parallel threads
     List<SampleBlock> blocks = prepared.blocks(Runtime.getRuntime().availableProcessors(), graphs);
@@ -88,7 +89,7 @@ public final class MultiViewScaleBenchmark implements Callable<Integer> {
     double modelAcc = ClusteringMetrics.of(raw.labels(), result.assignment()).accuracy();
     System.out.printf(Locale.ROOT, "dmfaw: ACC %.3f in %.1f s (%d outer iterations), peak heap %d MiB%n", modelAcc,
         modelSeconds, result.iterations(), peak);
-    MultiViewData unitNorm = raw.withoutConstantFeatures().data().normalised(ViewNormalisation.UNIT_NORM).concatenated();
+    MultiViewData unitNorm = varying.normalised(ViewNormalisation.UNIT_NORM).concatenated();
     long dense = (long) samples * unitNorm.featureCounts()[0];
     if (dense > BASELINE_LIMIT) {
       System.out.printf(Locale.ROOT, "k-means baseline skipped: its dense concatenation would hold %,d doubles%n", dense);

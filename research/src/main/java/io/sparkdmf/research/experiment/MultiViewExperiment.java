@@ -3,9 +3,7 @@ package io.sparkdmf.research.experiment;
 import io.sparkdmf.core.multiview.ClusteringSettings;
 import io.sparkdmf.core.multiview.ExponentController;
 import io.sparkdmf.core.multiview.MultiViewData;
-import io.sparkdmf.core.multiview.NeighbourGraph;
 import io.sparkdmf.core.multiview.SampleBlock;
-import io.sparkdmf.core.multiview.ViewNormalisation;
 import io.sparkdmf.data.AtomicOutputDirectory;
 import io.sparkdmf.data.InputException;
 import io.sparkdmf.data.multiview.GeneratedSuite;
@@ -133,13 +131,11 @@ public final class MultiViewExperiment implements Callable<Integer> {
   private int oneDataSet() throws Exception {
     MultiViewData raw = readDirectory(data, csv);
     int k = clusters != null ? clusters : (int) Arrays.stream(raw.labels()).distinct().count();
-    MultiViewData.Varying varying = raw.withoutConstantFeatures();
-    varying.dropped().forEach(d -> System.out.println(d.summary()));
-    MultiViewData prepared = varying.data().normalised(ViewNormalisation.AUTO);
+    MultiViewRuns.Prepared set = MultiViewRuns.Prepared.of(raw);
+    set.dropped().forEach(d -> System.out.println(d.summary()));
+    MultiViewData prepared = set.data();
+    List<SampleBlock> withGraphs = set.blocks();
     ClusteringSettings defaults = ClusteringSettings.defaults(k, 0);
-    long graphStart = System.nanoTime();
-    List<SampleBlock> withGraphs = prepared.blocks(1, prepared.neighbourGraphs(NeighbourGraph.DEFAULT_NEIGHBOURS));
-    double graphSeconds = (System.nanoTime() - graphStart) / 1e9;
 
     List<Method> methods = new ArrayList<>();
     methods.add(new Method("dmfaw", "deep semi-NMF, adaptive feature weights, p controller, neighbour graph, late fusion",
@@ -178,7 +174,7 @@ public final class MultiViewExperiment implements Callable<Integer> {
       report.write(methods.stream().map(Method::name).toList(), methods.stream().map(Method::description).toList(),
           runs, String.format(Locale.ROOT, "%d samples, %d views, k = %d, seeds 0-%d; k-means++ baselines with %d"
               + " restarts; neighbour graphs built once in %.1f s (not in the seconds below)", raw.samples(),
-              raw.views().size(), k, seeds - 1, MultiViewRuns.BASELINE_RESTARTS, graphSeconds));
+              raw.views().size(), k, seeds - 1, MultiViewRuns.BASELINE_RESTARTS, set.graphSeconds()));
       RunRecord.current().writeTo(directory, conf);
       directory.commit();
     }

@@ -9,7 +9,9 @@ import io.sparkdmf.core.multiview.KMeans;
 import io.sparkdmf.core.multiview.LocalSampleBlocks;
 import io.sparkdmf.core.multiview.MultiViewClustering;
 import io.sparkdmf.core.multiview.MultiViewData;
+import io.sparkdmf.core.multiview.NeighbourGraph;
 import io.sparkdmf.core.multiview.SampleBlock;
+import io.sparkdmf.core.multiview.ViewNormalisation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +34,22 @@ final class MultiViewRuns {
   /** One clustering of one method with one seed. */
   record Run(String method, long seed, ClusteringMetrics metrics, double seconds, int iterations,
       ClusteringResult result) {}
+
+  /**
+   * A data set as the model gets it, prepared once for every method and seed: constant features
+   * dropped ({@code varying}, with what was dropped), views normalised by {@code auto} ({@code data}), one
+   * sample block with each view's neighbour graph, and the seconds the graphs took.
+   */
+  record Prepared(MultiViewData varying, List<MultiViewData.DroppedFeatures> dropped, MultiViewData data,
+      List<SampleBlock> blocks, double graphSeconds) {
+    static Prepared of(MultiViewData raw) {
+      MultiViewData.Varying varying = raw.withoutConstantFeatures();
+      MultiViewData data = varying.data().normalised(ViewNormalisation.AUTO);
+      long start = System.nanoTime();
+      List<SampleBlock> blocks = data.blocks(1, data.neighbourGraphs(NeighbourGraph.DEFAULT_NEIGHBOURS));
+      return new Prepared(varying.data(), varying.dropped(), data, blocks, (System.nanoTime() - start) / 1e9);
+    }
+  }
 
   /** A method: how to cluster the prepared data with a seed. */
   record Method(String name, String description, LongFunction<Run> run) {}

@@ -2,8 +2,6 @@ package io.sparkdmf.research.experiment;
 
 import io.sparkdmf.core.multiview.ClusteringSettings;
 import io.sparkdmf.core.multiview.MultiViewData;
-import io.sparkdmf.core.multiview.NeighbourGraph;
-import io.sparkdmf.core.multiview.SampleBlock;
 import io.sparkdmf.core.multiview.ViewNormalisation;
 import io.sparkdmf.research.experiment.MultiViewRuns.Method;
 import java.util.ArrayList;
@@ -31,16 +29,14 @@ final class MultiViewSuite {
   private MultiViewSuite() {}
 
   static Plan plan(DataSet set) {
-    MultiViewData varying = set.raw().withoutConstantFeatures().data();
+    MultiViewRuns.Prepared ready = MultiViewRuns.Prepared.of(set.raw());
+    MultiViewData varying = ready.varying();
+    MultiViewData prepared = ready.data();
     int k = (int) Arrays.stream(set.raw().labels()).distinct().count();
-    MultiViewData prepared = varying.normalised(ViewNormalisation.AUTO);
     ClusteringSettings defaults = ClusteringSettings.defaults(k, 0);
-    long graphStart = System.nanoTime();
-    List<SampleBlock> blocks = prepared.blocks(1, prepared.neighbourGraphs(NeighbourGraph.DEFAULT_NEIGHBOURS));
-    double graphSeconds = (System.nanoTime() - graphStart) / 1e9;
     List<Method> methods = new ArrayList<>();
     methods.add(new Method(MODEL, "the model with its defaults",
-        seed -> MultiViewRuns.model(MODEL, defaults, seed, prepared, blocks)));
+        seed -> MultiViewRuns.model(MODEL, defaults, seed, prepared, ready.blocks())));
     for (ViewNormalisation normalisation : List.of(ViewNormalisation.ZSCORE, ViewNormalisation.UNIT_NORM)) {
       String how = normalisation.name().toLowerCase(Locale.ROOT).replace('_', '-');
       MultiViewData normalised = varying.normalised(normalisation);
@@ -55,6 +51,6 @@ final class MultiViewSuite {
             seed -> MultiViewRuns.kmeans(single, one, k, seed)));
       }
     }
-    return new Plan(set, k, methods, graphSeconds);
+    return new Plan(set, k, methods, ready.graphSeconds());
   }
 }
