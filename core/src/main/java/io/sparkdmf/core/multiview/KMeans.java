@@ -53,7 +53,8 @@ public final class KMeans {
       for (int a = 0; a < active.length; a++) {
         int r = active[a];
         centers[r] = sums[a].centers(current[a]);
-        settled[r] = cost[r] - sums[a].cost <= 1e-12 * cost[r];
+        // the first pass has no previous cost to compare with (infinity minus anything would count as settled)
+        settled[r] = it > 0 && cost[r] - sums[a].cost <= 1e-12 * cost[r];
         cost[r] = sums[a].cost;
       }
     }
