@@ -186,6 +186,11 @@ final class ClusterJob implements Callable<Integer> {
     @Option(names = "--uniform-weights", description = "Ablation: fixed uniform feature weights.")
     boolean uniformWeights;
 
+    @Option(names = "--weight-cap", defaultValue = "" + ClusteringSettings.DEFAULT_WEIGHT_CAP,
+        description = "The largest a feature's weight may be, in multiples of uniform; Infinity = no cap"
+            + " (default: ${DEFAULT-VALUE}).")
+    double weightCap;
+
     @Option(names = "--fixed-p", description = "Ablation: keep p at --p instead of the controller.")
     boolean fixedP;
 
@@ -215,7 +220,7 @@ final class ClusterJob implements Callable<Integer> {
       ExponentController law = new ExponentController(!fixedP, p, base.proportional(), base.integral(),
           Math.min(base.min(), p), Math.max(base.max(), p));
       return new ClusteringSettings(clusters, hidden, pretrainIterations, maxIterations, tolerance, !uniformWeights,
-          law, graphWeight, restarts, seed);
+          weightCap, law, graphWeight, restarts, seed);
     }
 
     /** The sample blocks, with each view's neighbour graph when the graph term is on. */
@@ -240,6 +245,7 @@ final class ClusterJob implements Callable<Integer> {
       out.put("normalisation", normalisation);
       out.put("hidden", hidden);
       out.put("adaptive_weights", !uniformWeights);
+      out.put("weight_cap", weightCap);
       out.put("controller", !fixedP);
       out.put("p", p);
       out.put("graph_weight", graphWeight);

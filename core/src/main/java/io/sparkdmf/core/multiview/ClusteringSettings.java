@@ -7,6 +7,8 @@ package io.sparkdmf.core.multiview;
  * @param hiddenLayer the layer between the features and the k-row layer; 0 = automatic,
  *     max(k, min(d_v, 4k)) for a view with d_v features
  * @param adaptiveWeights per-feature weights by the closed form; off = fixed uniform weights
+ * @param weightCap the largest a feature's adaptive weight may be, relative to uniform (at least 1;
+ *     infinite = no cap): without a cap the best-fitted feature of a view takes nearly all its weight
  * @param exponent the law for p (fixed or controlled)
  * @param graphWeight lambda of the neighbour-graph term on every view's k-row layer, relative to the
  *     weighted fit's curvature (1 = as strong as the fit); 0 = no graph term. Needs blocks built
@@ -14,7 +16,7 @@ package io.sparkdmf.core.multiview;
  * @param kmeansRestarts k-means++ restarts on the consensus; 0 = automatic ({@link #restarts()})
  */
 public record ClusteringSettings(int clusters, int hiddenLayer, int pretrainIterations, int maxIterations,
-    double tolerance, boolean adaptiveWeights, ExponentController exponent, double graphWeight, int kmeansRestarts,
+    double tolerance, boolean adaptiveWeights, double weightCap, ExponentController exponent, double graphWeight, int kmeansRestarts,
     long seed) {
 
   public ClusteringSettings {
@@ -27,14 +29,21 @@ public record ClusteringSettings(int clusters, int hiddenLayer, int pretrainIter
     if (!(graphWeight >= 0) || Double.isInfinite(graphWeight)) {
       throw new IllegalArgumentException("the graph weight must be finite and not negative, got " + graphWeight);
     }
+    if (!(weightCap >= 1)) {
+      throw new IllegalArgumentException("the weight cap must be at least 1 (uniform weights), got " + weightCap);
+    }
     if (!(tolerance > 0)) {
       throw new IllegalArgumentException("the tolerance must be positive, got " + tolerance);
     }
   }
 
+  /** The default weight cap, relative to uniform weights. */
+  public static final double DEFAULT_WEIGHT_CAP = 5;
+
   /** The defaults (documented in the README's cluster section). */
   public static ClusteringSettings defaults(int clusters, long seed) {
-    return new ClusteringSettings(clusters, 0, 100, 300, 1e-5, true, ExponentController.defaults(), 10.0, 0, seed);
+    return new ClusteringSettings(clusters, 0, 100, 300, 1e-5, true, DEFAULT_WEIGHT_CAP, ExponentController.defaults(),
+        10.0, 0, seed);
   }
 
   /**
@@ -53,26 +62,31 @@ public record ClusteringSettings(int clusters, int hiddenLayer, int pretrainIter
 
   public ClusteringSettings withExponent(ExponentController law) {
     return new ClusteringSettings(clusters, hiddenLayer, pretrainIterations, maxIterations, tolerance,
-        adaptiveWeights, law, graphWeight, kmeansRestarts, seed);
+        adaptiveWeights, weightCap, law, graphWeight, kmeansRestarts, seed);
   }
 
   public ClusteringSettings withAdaptiveWeights(boolean adaptive) {
     return new ClusteringSettings(clusters, hiddenLayer, pretrainIterations, maxIterations, tolerance,
-        adaptive, exponent, graphWeight, kmeansRestarts, seed);
+        adaptive, weightCap, exponent, graphWeight, kmeansRestarts, seed);
+  }
+
+  public ClusteringSettings withWeightCap(double cap) {
+    return new ClusteringSettings(clusters, hiddenLayer, pretrainIterations, maxIterations, tolerance,
+        adaptiveWeights, cap, exponent, graphWeight, kmeansRestarts, seed);
   }
 
   public ClusteringSettings withGraphWeight(double lambda) {
     return new ClusteringSettings(clusters, hiddenLayer, pretrainIterations, maxIterations, tolerance,
-        adaptiveWeights, exponent, lambda, kmeansRestarts, seed);
+        adaptiveWeights, weightCap, exponent, lambda, kmeansRestarts, seed);
   }
 
   public ClusteringSettings withMaxIterations(int outerIterations) {
     return new ClusteringSettings(clusters, hiddenLayer, pretrainIterations, outerIterations, tolerance,
-        adaptiveWeights, exponent, graphWeight, kmeansRestarts, seed);
+        adaptiveWeights, weightCap, exponent, graphWeight, kmeansRestarts, seed);
   }
 
   public ClusteringSettings withSeed(long newSeed) {
     return new ClusteringSettings(clusters, hiddenLayer, pretrainIterations, maxIterations, tolerance,
-        adaptiveWeights, exponent, graphWeight, kmeansRestarts, newSeed);
+        adaptiveWeights, weightCap, exponent, graphWeight, kmeansRestarts, newSeed);
   }
 }

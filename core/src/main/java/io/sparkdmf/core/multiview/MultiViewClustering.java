@@ -103,7 +103,7 @@ public final class MultiViewClustering {
         FeatureResiduals fit = FeatureResiduals.of(featureNorms[v], psi, c, g, blocks.samples());
         double[] residual = fit.energy();
         residualTotal += Arrays.stream(residual).sum();
-        weights[v] = settings.adaptiveWeights() ? FeatureWeights.optimal(fit, p)
+        weights[v] = settings.adaptiveWeights() ? FeatureWeights.optimal(fit, p, settings.weightCap())
             : FeatureWeights.uniform(features[v]);
         rowScales[v] = new double[features[v]];
         double scaleSum = 0;

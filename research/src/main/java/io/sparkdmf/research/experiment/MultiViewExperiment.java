@@ -63,6 +63,10 @@ public final class MultiViewExperiment implements Callable<Integer> {
   @Option(names = "--seeds", defaultValue = "10", description = "Seeds 0..N-1 per method (default: ${DEFAULT-VALUE}).")
   int seeds;
 
+  @Option(names = "--weight-cap", defaultValue = "" + ClusteringSettings.DEFAULT_WEIGHT_CAP,
+      description = "The model's feature-weight cap, in multiples of uniform; Infinity = none (default: ${DEFAULT-VALUE}).")
+  double weightCap;
+
   @Option(names = "--threads", description = "Runs at once (default: the available cores).")
   Integer threads;
 
@@ -109,7 +113,7 @@ public final class MultiViewExperiment implements Callable<Integer> {
     }
     sets.add(new MultiViewSuite.DataSet("uci-mfeat", "UCI handwritten digits, 6 feature types",
         readDirectory(mfeat, ViewCsvOptions.headerAndLastLabelColumn())));
-    List<MultiViewSuite.Plan> plans = sets.stream().map(MultiViewSuite::plan).toList();
+    List<MultiViewSuite.Plan> plans = sets.stream().map(set -> MultiViewSuite.plan(set, weightCap)).toList();
     List<Method> all = plans.stream().flatMap(plan -> plan.methods().stream()).toList();
     Configuration conf = new Configuration();
     try (AtomicOutputDirectory directory = AtomicOutputDirectory.create(output.out, output.overwrite, conf)) {
@@ -135,7 +139,7 @@ public final class MultiViewExperiment implements Callable<Integer> {
     set.dropped().forEach(d -> System.out.println(d.summary()));
     MultiViewData prepared = set.data();
     List<SampleBlock> withGraphs = set.blocks();
-    ClusteringSettings defaults = ClusteringSettings.defaults(k, 0);
+    ClusteringSettings defaults = ClusteringSettings.defaults(k, 0).withWeightCap(weightCap);
 
     List<Method> methods = new ArrayList<>();
     methods.add(new Method("dmfaw", "deep semi-NMF, adaptive feature weights, p controller, neighbour graph, late fusion",
@@ -154,6 +158,9 @@ public final class MultiViewExperiment implements Callable<Integer> {
     methods.add(new Method("dmfaw-uniform-weights", "as dmfaw, feature weights fixed and uniform",
         seed -> MultiViewRuns.model("dmfaw-uniform-weights", defaults.withAdaptiveWeights(false), seed, prepared,
             withGraphs)));
+    methods.add(new Method("dmfaw-no-weight-cap", "as dmfaw, feature weights without a cap",
+        seed -> MultiViewRuns.model("dmfaw-no-weight-cap", defaults.withWeightCap(Double.POSITIVE_INFINITY), seed,
+            prepared, withGraphs)));
     methods.add(new Method("dmfaw-no-graph", "as dmfaw, without the neighbour-graph term",
         seed -> MultiViewRuns.model("dmfaw-no-graph", defaults.withGraphWeight(0), seed, prepared, withGraphs)));
     MultiViewData concatenated = prepared.concatenated();

@@ -28,12 +28,13 @@ final class MultiViewSuite {
 
   private MultiViewSuite() {}
 
-  static Plan plan(DataSet set) {
+  /** The methods for one data set, the model with its defaults but for the weight cap. */
+  static Plan plan(DataSet set, double weightCap) {
     MultiViewRuns.Prepared ready = MultiViewRuns.Prepared.of(set.raw());
     MultiViewData varying = ready.varying();
     MultiViewData prepared = ready.data();
     int k = (int) Arrays.stream(set.raw().labels()).distinct().count();
-    ClusteringSettings defaults = ClusteringSettings.defaults(k, 0);
+    ClusteringSettings defaults = ClusteringSettings.defaults(k, 0).withWeightCap(weightCap);
     List<Method> methods = new ArrayList<>();
     methods.add(new Method(MODEL, "the model with its defaults",
         seed -> MultiViewRuns.model(MODEL, defaults, seed, prepared, ready.blocks())));
