@@ -1,6 +1,7 @@
 package io.sparkdmf.ml;
 
 import io.sparkdmf.core.bias.RatingBiases;
+import io.sparkdmf.core.checkpoint.CheckpointStore;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.completion.EntryBlockBuilder;
 import io.sparkdmf.core.engine.EngineChoice;
@@ -17,6 +18,7 @@ import io.sparkdmf.core.train.Trainer;
 import io.sparkdmf.core.train.TrainingListener;
 import io.sparkdmf.core.train.TrainingState;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaRDD;
@@ -66,6 +68,7 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   private final IntParam depth;
   private final IntParam width;
   private final DoubleParam initScale;
+  private final Param<String> initialization;
   private final Param<String> optimizer;
   private final DoubleParam learningRate;
   private final IntParam maxIter;
@@ -78,6 +81,8 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   private final DoubleParam biasRegParam;
   private final Param<String> engine;
   private final IntParam numBlocks;
+  private final Param<String> checkpointDir;
+  private final IntParam checkpointInterval;
   private final LongParam seed;
 
   public DeepMatrixFactorization() {
@@ -93,8 +98,10 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
     coldStartStrategy = RecommenderColumns.coldStartStrategy(uid);
     depth = new IntParam(uid, "depth", "number of factors N (>= 2)", ParamValidators.gtEq(2));
     width = new IntParam(uid, "width", "hidden width d_1 .. d_{N-1} (>= 1)", ParamValidators.gtEq(1));
-    initScale = new DoubleParam(uid, "initScale", "standard deviation of the gaussian initialization (> 0)",
-        ParamValidators.gt(0));
+    initScale = new DoubleParam(uid, "initScale", "scale s of the initialization: the product W starts at about s"
+        + " (> 0)", ParamValidators.gt(0));
+    initialization = new Param<>(uid, "initialization", "how the factors start: gaussian (i.i.d. normal), identity"
+        + " (exactly balanced) or orthogonal", ParamValidators.inArray(initializationNames()));
     optimizer = new Param<>(uid, "optimizer", "gd, momentum, grouprmsprop or adam",
         ParamValidators.inArray(new String[] {"gd", "momentum", "grouprmsprop", "adam"}));
     learningRate = new DoubleParam(uid, "learningRate", "step size (> 0)", ParamValidators.gt(0));
@@ -118,6 +125,11 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
         ParamValidators.inArray(new String[] {"auto", "local", "spark", "blocked"}));
     numBlocks = new IntParam(uid, "numBlocks", "threads, partitions or row/column blocks (0: Spark's default"
         + " parallelism)", ParamValidators.gtEq(0));
+    checkpointDir = new Param<>(uid, "checkpointDir", "directory (any Hadoop file system) for checkpoints of the"
+        + " factors and optimizer state; a fit killed part-way resumes from the newest one, a finished fit removes"
+        + " them (empty: none; fits without a validation split)");
+    checkpointInterval = new IntParam(uid, "checkpointInterval", "steps between checkpoints (>= 1)",
+        ParamValidators.gtEq(1));
     seed = new LongParam(uid, "seed", "seed of the initialization");
     setDefault(userCol, "user");
     setDefault(itemCol, "item");
@@ -128,6 +140,7 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
     setDefault(depth, defaults.depth());
     setDefault(width, defaults.width());
     setDefault(initScale, defaults.initScale());
+    setDefault(initialization, defaults.initialization().name().toLowerCase(Locale.ROOT));
     setDefault(optimizer, defaults.optimizer().name().toLowerCase(Locale.ROOT));
     setDefault(learningRate, defaults.learningRate());
     setDefault(maxIter, defaults.maxSteps());
@@ -140,6 +153,8 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
     setDefault(refit, defaults.refit());
     setDefault(engine, "auto");
     setDefault(numBlocks, 0);
+    setDefault(checkpointDir, "");
+    setDefault(checkpointInterval, 100);
     setDefault(seed, 0L);
   }
 
@@ -161,6 +176,7 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   public IntParam depth() { return depth; }
   public IntParam width() { return width; }
   public DoubleParam initScale() { return initScale; }
+  public Param<String> initialization() { return initialization; }
   public Param<String> optimizer() { return optimizer; }
   public DoubleParam learningRate() { return learningRate; }
   public IntParam maxIter() { return maxIter; }
@@ -173,6 +189,8 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   public DoubleParam biasRegParam() { return biasRegParam; }
   public Param<String> engine() { return engine; }
   public IntParam numBlocks() { return numBlocks; }
+  public Param<String> checkpointDir() { return checkpointDir; }
+  public IntParam checkpointInterval() { return checkpointInterval; }
   public LongParam seed() { return seed; }
 
   // Typed getters (the value set, or the default).
@@ -180,6 +198,7 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   public int getDepth() { return (Integer) getOrDefault(depth); }
   public int getWidth() { return (Integer) getOrDefault(width); }
   public double getInitScale() { return (Double) getOrDefault(initScale); }
+  public String getInitialization() { return getOrDefault(initialization); }
   public String getOptimizer() { return getOrDefault(optimizer); }
   public double getLearningRate() { return (Double) getOrDefault(learningRate); }
   public int getMaxIter() { return (Integer) getOrDefault(maxIter); }
@@ -192,6 +211,8 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   public double getBiasRegParam() { return (Double) getOrDefault(biasRegParam); }
   public String getEngine() { return getOrDefault(engine); }
   public int getNumBlocks() { return (Integer) getOrDefault(numBlocks); }
+  public String getCheckpointDir() { return getOrDefault(checkpointDir); }
+  public int getCheckpointInterval() { return (Integer) getOrDefault(checkpointInterval); }
   public long getSeed() { return (Long) getOrDefault(seed); }
 
   public DeepMatrixFactorization setUserCol(String value) { set(userCol, value); return this; }
@@ -202,6 +223,7 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   public DeepMatrixFactorization setDepth(int value) { set(depth, value); return this; }
   public DeepMatrixFactorization setWidth(int value) { set(width, value); return this; }
   public DeepMatrixFactorization setInitScale(double value) { set(initScale, value); return this; }
+  public DeepMatrixFactorization setInitialization(String value) { set(initialization, value); return this; }
   public DeepMatrixFactorization setOptimizer(String value) { set(optimizer, value); return this; }
   public DeepMatrixFactorization setLearningRate(double value) { set(learningRate, value); return this; }
   public DeepMatrixFactorization setMaxIter(int value) { set(maxIter, value); return this; }
@@ -214,6 +236,8 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   public DeepMatrixFactorization setBiasRegParam(double value) { set(biasRegParam, value); return this; }
   public DeepMatrixFactorization setEngine(String value) { set(engine, value); return this; }
   public DeepMatrixFactorization setNumBlocks(int value) { set(numBlocks, value); return this; }
+  public DeepMatrixFactorization setCheckpointDir(String value) { set(checkpointDir, value); return this; }
+  public DeepMatrixFactorization setCheckpointInterval(int value) { set(checkpointInterval, value); return this; }
   public DeepMatrixFactorization setSeed(long value) { set(seed, value); return this; }
 
   @Override
@@ -248,6 +272,10 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
       RatingBiases baseline;
       try {
         if (getValidationFraction() > 0) {
+          if (!getCheckpointDir().isEmpty()) {
+            throw new IllegalArgumentException("checkpointDir is for fits without a validation split: a fit with"
+                + " one runs a few short early-stopped stages; set validationFraction to 0 to checkpoint");
+          }
           if (!getBiases()) {
             throw new IllegalArgumentException("fitting with a validation split always fits biases; set"
                 + " validationFraction to 0 to train without them");
@@ -276,7 +304,7 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
 
   private RatingSettings ratingSettings() {
     return new RatingSettings(getDepth(), getWidth(),
-        getInitScale(), Optimizer.Kind.parse(getOptimizer()),
+        getInitScale(), Initialization.parse(getInitialization()), Optimizer.Kind.parse(getOptimizer()),
         getLearningRate(), getRegParam(), getBiasRegParam(),
         getValidationFraction(), RatingSettings.DEFAULTS.validationEvery(),
         getPatience(), getMaxIter(), getSeed(),
@@ -290,17 +318,28 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
     long count = cached.map(EntryBlock::size).fold(0, Integer::sum);
     int hidden = getWidth();
     double reg = Double.isNaN(getRegParam()) ? 0 : getRegParam();
-    DeepFactorization start = Initialization.GAUSSIAN.create(new FactorShapes(rows, cols, getDepth(),
-        hidden), getInitScale(), getSeed());
+    DeepFactorization start = Initialization.parse(getInitialization()).create(new FactorShapes(rows, cols,
+        getDepth(), hidden), getInitScale(), getSeed());
+    CheckpointStore checkpoints = getCheckpointDir().isEmpty() ? null
+        : new CheckpointStore(getCheckpointDir(), cached.context().hadoopConfiguration());
     try (TrainData data = CompletionRouting.route(engineChoice, count, rows, cols, hidden, parallelism, reg,
             () -> new ArrayList<>(cached.collect()), () -> cached);
         TrainingState state = data.start(start,
             Optimizer.Kind.parse(getOptimizer()).create(getLearningRate()))) {
-      return new Trainer(new StoppingRule(getMaxIter(), getTol()),
-          TrainingListener.NONE).train(state, 0).model();
+      int firstStep = state.resumeFrom(checkpoints);
+      DeepFactorization fitted = new Trainer(new StoppingRule(getMaxIter(), getTol()), TrainingListener.NONE,
+          checkpoints, getCheckpointInterval()).train(state, firstStep).model();
+      if (checkpoints != null) {
+        checkpoints.clear(); // finished: the next fit with this directory starts afresh
+      }
+      return fitted;
     } finally {
       cached.unpersist();
     }
+  }
+
+  private static String[] initializationNames() {
+    return Arrays.stream(Initialization.values()).map(i -> i.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
   }
 
   /** Accepts a penalty weight (finite, >= 0) or NaN, "choose it". */

@@ -22,6 +22,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
+import io.sparkdmf.core.checkpoint.CheckpointStore;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -163,6 +165,36 @@ class DeepMatrixFactorizationTest {
       }
     }
     return sum;
+  }
+
+  @Test
+  void checkpointsLeaveTheFitUnchangedAndNothingBehind(@TempDir Path dir) {
+    String checkpoints = dir.resolve("checkpoints").toString();
+    DeepMatrixFactorizationModel plain = estimator().setMaxIter(60).fit(train);
+    DeepMatrixFactorizationModel checkpointed = estimator().setMaxIter(60).setCheckpointDir(checkpoints)
+        .setCheckpointInterval(20).fit(train);
+    List<Row> a = plain.transform(test).orderBy("user", "item").collectAsList();
+    List<Row> b = checkpointed.transform(test).orderBy("user", "item").collectAsList();
+    for (int r = 0; r < a.size(); r++) {
+      assertEquals(a.get(r).getDouble(3), b.get(r).getDouble(3), 0.0, "row " + r);
+    }
+    assertTrue(new CheckpointStore(checkpoints, new Configuration()).latestStep().isEmpty(),
+        "a finished fit removes its checkpoints");
+    assertThrows(IllegalArgumentException.class,
+        () -> estimator().setValidationFraction(0.1).setCheckpointDir(checkpoints).fit(train));
+  }
+
+  @Test
+  void theInitializationIsAParam() {
+    assertEquals("gaussian", estimator().getInitialization());
+    DeepMatrixFactorizationModel identity = estimator().setMaxIter(0).setBiases(false).setInitialization("identity")
+        .setInitScale(0.5).fit(train);
+    // W = s I (rectangular) at step 0: every prediction is s (row index = column index) or 0
+    for (Row row : identity.transform(test).collectAsList()) {
+      double prediction = row.getDouble(3);
+      assertTrue(Math.abs(prediction) < 1e-6 || Math.abs(prediction - 0.5) < 1e-6, "prediction " + prediction);
+    }
+    assertThrows(IllegalArgumentException.class, () -> estimator().setInitialization("zeros"));
   }
 
   @Test

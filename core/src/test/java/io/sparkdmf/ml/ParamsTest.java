@@ -20,6 +20,8 @@ class ParamsTest {
     assertEquals(defaults.depth(), estimator.getDepth());
     assertEquals(defaults.width(), estimator.getWidth());
     assertEquals(defaults.initScale(), estimator.getInitScale());
+    assertEquals("gaussian", estimator.getInitialization());
+    assertEquals("", estimator.getCheckpointDir());
     assertEquals(defaults.learningRate(), estimator.getLearningRate());
     assertEquals(defaults.maxSteps(), estimator.getMaxIter());
     assertTrue(Double.isNaN(estimator.getRegParam()), "the penalty is chosen on held-out ratings by default");
@@ -35,7 +37,8 @@ class ParamsTest {
   void gettersGiveWhatWasSetAndSurviveSaveAndLoad(@TempDir Path dir) throws Exception {
     SparkSession.builder().sparkContext(LocalSpark.context().sc()).getOrCreate();
     DeepMatrixFactorization estimator = new DeepMatrixFactorization().setDepth(3).setWidth(7).setUserCol("u")
-        .setRegParam(0.25).setBiases(false).setSeed(9L).setOptimizer("gd").setColdStartStrategy("drop");
+        .setRegParam(0.25).setBiases(false).setSeed(9L).setOptimizer("gd").setColdStartStrategy("drop")
+        .setInitialization("orthogonal").setCheckpointDir("hdfs:///tmp/dmf").setCheckpointInterval(7);
     estimator.save(dir.resolve("estimator").toString());
     for (DeepMatrixFactorization e : new DeepMatrixFactorization[] {estimator,
         DeepMatrixFactorization.load(dir.resolve("estimator").toString())}) {
@@ -47,6 +50,9 @@ class ParamsTest {
       assertEquals(9L, e.getSeed());
       assertEquals("gd", e.getOptimizer());
       assertEquals("drop", e.getColdStartStrategy());
+      assertEquals("orthogonal", e.getInitialization());
+      assertEquals("hdfs:///tmp/dmf", e.getCheckpointDir());
+      assertEquals(7, e.getCheckpointInterval());
     }
   }
 }

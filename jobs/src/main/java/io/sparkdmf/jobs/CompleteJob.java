@@ -165,6 +165,7 @@ final class CompleteJob implements Callable<Integer> {
     RatingSettings d = RatingSettings.DEFAULTS;
     return new RatingSettings(model.depth != null ? model.depth : d.depth(),
         model.width != null ? model.width : d.width(), model.initScale != null ? model.initScale : d.initScale(),
+        model.init,
         training.optimizer != null ? training.optimizer : d.optimizer(),
         training.learningRate != null ? training.learningRate : d.learningRate(),
         regParam == null || regParam.equalsIgnoreCase("auto") ? RatingSettings.AUTO : parseRegParam(),

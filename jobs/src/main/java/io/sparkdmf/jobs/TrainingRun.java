@@ -15,7 +15,6 @@ import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,16 +114,11 @@ final class TrainingRun {
 
   /** Loads the newest checkpoint when resuming; returns the step to start from. */
   private static int resume(TrainingState state, CheckpointStore checkpoints) {
-    if (checkpoints == null) {
-      return 0;
+    int step = state.resumeFrom(checkpoints);
+    if (step > 0) {
+      LOG.info("resumed from the checkpoint of step {} in {}", step, checkpoints.location());
     }
-    OptionalInt latest = checkpoints.latestStep();
-    if (latest.isEmpty()) {
-      return 0; // --resume with nothing to resume: a scheduled run's first attempt
-    }
-    state.readCheckpoint(checkpoints, latest.getAsInt());
-    LOG.info("resumed from the checkpoint of step {} in {}", latest.getAsInt(), checkpoints.location());
-    return latest.getAsInt();
+    return step;
   }
 
   private Map<String, Object> metrics(TrainingResult result, ProgressMonitor.Row last, TrainingTask task) {

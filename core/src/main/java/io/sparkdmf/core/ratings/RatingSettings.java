@@ -1,5 +1,6 @@
 package io.sparkdmf.core.ratings;
 
+import io.sparkdmf.core.model.Initialization;
 import io.sparkdmf.core.optim.Optimizer;
 import java.io.Serializable;
 
@@ -9,6 +10,7 @@ import java.io.Serializable;
  * defaults of both the {@code complete --ratings} job and the estimator; docs/scale.md has the runs
  * they were chosen from, across data sets and sizes.
  *
+ * @param initialization how the factors start (at {@code initScale})
  * @param regParam the factor penalty (ALS's regParam); {@link #AUTO} for the path {@link #AUTO_PATH}, chosen on
  *     the held-out ratings
  * @param biasReg ridge weight of the biases, in pseudo-ratings at the mean
@@ -17,7 +19,8 @@ import java.io.Serializable;
  * @param patience held-out measurements without improvement before stopping
  * @param refit once the stages are chosen, replay them on all the ratings (held-out ones included)
  */
-public record RatingSettings(int depth, int width, double initScale, Optimizer.Kind optimizer, double learningRate,
+public record RatingSettings(int depth, int width, double initScale, Initialization initialization,
+    Optimizer.Kind optimizer, double learningRate,
     double regParam, double biasReg, double validationFraction, int validationEvery, int patience, int maxSteps,
     long seed, boolean refit) implements Serializable {
 
@@ -28,7 +31,7 @@ public record RatingSettings(int depth, int width, double initScale, Optimizer.K
   public static final double[] AUTO_PATH = {0.3, 0.21, 0.15, 0.11, 0.078, 0.056, 0.04, 0.028, 0.02};
 
   public static final RatingSettings DEFAULTS =
-      new RatingSettings(2, 16, 0.1, Optimizer.Kind.ADAM, 0.005, AUTO, 10, 0.1, 5, 4, 2000, 0, true);
+      new RatingSettings(2, 16, 0.1, Initialization.GAUSSIAN, Optimizer.Kind.ADAM, 0.005, AUTO, 10, 0.1, 5, 4, 2000, 0, true);
 
   /** The penalties to fit, in order. */
   public double[] regPath() {
@@ -49,22 +52,22 @@ public record RatingSettings(int depth, int width, double initScale, Optimizer.K
   }
 
   public RatingSettings withDepth(int value) {
-    return new RatingSettings(value, width, initScale, optimizer, learningRate, regParam, biasReg,
+    return new RatingSettings(value, width, initScale, initialization, optimizer, learningRate, regParam, biasReg,
         validationFraction, validationEvery, patience, maxSteps, seed, refit);
   }
 
   public RatingSettings withWidth(int value) {
-    return new RatingSettings(depth, value, initScale, optimizer, learningRate, regParam, biasReg,
+    return new RatingSettings(depth, value, initScale, initialization, optimizer, learningRate, regParam, biasReg,
         validationFraction, validationEvery, patience, maxSteps, seed, refit);
   }
 
   public RatingSettings withRefit(boolean value) {
-    return new RatingSettings(depth, width, initScale, optimizer, learningRate, regParam, biasReg,
+    return new RatingSettings(depth, width, initScale, initialization, optimizer, learningRate, regParam, biasReg,
         validationFraction, validationEvery, patience, maxSteps, seed, value);
   }
 
   public RatingSettings withRegParam(double value) {
-    return new RatingSettings(depth, width, initScale, optimizer, learningRate, value, biasReg,
+    return new RatingSettings(depth, width, initScale, initialization, optimizer, learningRate, value, biasReg,
         validationFraction, validationEvery, patience, maxSteps, seed, refit);
   }
 }

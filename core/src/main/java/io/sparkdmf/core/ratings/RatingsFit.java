@@ -7,7 +7,6 @@ import io.sparkdmf.core.engine.EngineChoice;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.model.DepthLift;
 import io.sparkdmf.core.model.FactorShapes;
-import io.sparkdmf.core.model.Initialization;
 import io.sparkdmf.core.objective.Objective;
 import io.sparkdmf.core.engine.completion.CompletionRouting;
 import io.sparkdmf.core.train.StoppingRule;
@@ -143,7 +142,7 @@ public final class RatingsFit {
   }
 
   private static DeepFactorization initial(int rows, int cols, RatingSettings settings) {
-    return Initialization.GAUSSIAN.create(new FactorShapes(rows, cols, 2, settings.width()), settings.initScale(),
+    return settings.initialization().create(new FactorShapes(rows, cols, 2, settings.width()), settings.initScale(),
         settings.seed());
   }
 

@@ -34,6 +34,19 @@ public interface TrainingState extends AutoCloseable {
   /** Loads checkpoint {@code step} written by a state of the same shapes. */
   void readCheckpoint(CheckpointStore store, int step);
 
+  /**
+   * Loads the newest checkpoint in {@code store}, if there is one, and returns its step: where training
+   * resumes. Returns 0 for no store or an empty one (a scheduled run's first attempt).
+   */
+  default int resumeFrom(CheckpointStore store) {
+    if (store == null || store.latestStep().isEmpty()) {
+      return 0;
+    }
+    int step = store.latestStep().getAsInt();
+    readCheckpoint(store, step);
+    return step;
+  }
+
   @Override
   void close();
 }
