@@ -99,6 +99,14 @@ public final class AtomicOutputDirectory implements AutoCloseable {
     return fs.create(new Path(staging, relativePath), false);
   }
 
+  /**
+   * The qualified path of {@code relativePath} inside the staging directory, for writers that create
+   * their own files there (Spark's DataFrame writer writes a directory of part files).
+   */
+  public String path(String relativePath) {
+    return new Path(staging, relativePath).toString();
+  }
+
   public Path target() {
     return target;
   }

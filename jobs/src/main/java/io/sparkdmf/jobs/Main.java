@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "spark-dmf 0.1.0",
     description = "Distributed deep matrix factorization on Apache Spark.",
-    subcommands = {CompleteJob.class, SenseJob.class, SharpnessJob.class, ClusterJob.class, GenerateRatingsJob.class})
+    subcommands = {CompleteJob.class, ScoreJob.class, SenseJob.class, SharpnessJob.class, ClusterJob.class,
+        GenerateRatingsJob.class})
 public final class Main implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 

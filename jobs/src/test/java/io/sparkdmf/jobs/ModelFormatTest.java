@@ -76,6 +76,52 @@ class ModelFormatTest {
       double expected = cli.get(row.get(0) + "/" + row.get(1));
       assertEquals(expected, row.getDouble(2), 1e-9 * Math.abs(expected));
     }
+    // the CLI scores both: the output of complete and the saved Spark ML model
+    Path test = dir.resolve(name + "-test.tsv");
+    for (String saved : List.of(out.toString(), dir.resolve(name + "-saved").toString())) {
+      Path scores = dir.resolve(name + "-scores-" + Math.abs(saved.hashCode()));
+      assertEquals(0, Main.run("score", "--model", saved, "--pairs", test.toString(), "--cold-start", "drop",
+          "--top", "3", "--out", scores.toString()));
+      Map<String, Double> scoredByCli = new HashMap<>();
+      for (String[] fields : csvRows(scores.resolve("predictions"))) {
+        scoredByCli.put(fields[0] + "/" + fields[1], Double.parseDouble(fields[2]));
+      }
+      assertEquals(cli.keySet(), scoredByCli.keySet());
+      cli.forEach((pair, expected) -> assertEquals(expected, scoredByCli.get(pair), 1e-9 * Math.abs(expected), pair));
+      Map<String, List<Double>> ranked = new HashMap<>();
+      for (String[] fields : csvRows(scores.resolve("recommendations"))) {
+        List<Double> list = ranked.computeIfAbsent(fields[0], u -> new ArrayList<>());
+        assertEquals(list.size() + 1, Integer.parseInt(fields[1]), "ranks in order for user " + fields[0]);
+        list.add(Double.parseDouble(fields[3]));
+      }
+      assertEquals(200, ranked.size(), "every user gets recommendations");
+      ranked.forEach((u, list) -> {
+        assertEquals(3, list.size());
+        assertTrue(list.get(0) >= list.get(1) && list.get(1) >= list.get(2), "best first for user " + u);
+      });
+    }
+  }
+
+  @Test
+  void scoringRefusesWhatIsNotAModelAndLeavesNoOutput() throws Exception {
+    Path notAModel = Files.createDirectories(dir.resolve("empty"));
+    Path scores = dir.resolve("scores");
+    assertEquals(Main.EXIT_BAD_INPUT, Main.run("score", "--model", notAModel.toString(), "--top", "1",
+        "--out", scores.toString()));
+    assertEquals(Main.EXIT_BAD_INPUT, Main.run("score", "--model", notAModel.toString(), "--out", scores.toString()));
+    assertTrue(!Files.exists(scores));
+  }
+
+  /** The rows of a directory of CSV part files with headers, part files in name order. */
+  private static List<String[]> csvRows(Path directory) throws java.io.IOException {
+    List<String[]> rows = new ArrayList<>();
+    try (var files = Files.list(directory)) {
+      for (Path part : files.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList()) {
+        List<String> lines = Files.readAllLines(part);
+        lines.subList(1, lines.size()).forEach(line -> rows.add(line.split(",")));
+      }
+    }
+    return rows;
   }
 
   @Test
