@@ -5,6 +5,7 @@ import io.sparkdmf.core.checkpoint.CheckpointStore;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.completion.EntryBlockBuilder;
 import io.sparkdmf.core.engine.EngineChoice;
+import io.sparkdmf.core.engine.Parallelism;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.model.FactorShapes;
 import io.sparkdmf.core.model.Initialization;
@@ -81,6 +82,8 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   private final DoubleParam biasRegParam;
   private final Param<String> engine;
   private final IntParam numBlocks;
+  private final IntParam numUserBlocks;
+  private final IntParam numItemBlocks;
   private final Param<String> checkpointDir;
   private final IntParam checkpointInterval;
   private final LongParam seed;
@@ -123,8 +126,12 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
         + " the mean (>= 0)", ParamValidators.gtEq(0));
     engine = new Param<>(uid, "engine", "auto, local, spark (broadcast factors) or blocked (factors in RDD blocks)",
         ParamValidators.inArray(new String[] {"auto", "local", "spark", "blocked"}));
-    numBlocks = new IntParam(uid, "numBlocks", "threads, partitions or row/column blocks (0: Spark's default"
-        + " parallelism)", ParamValidators.gtEq(0));
+    numBlocks = new IntParam(uid, "numBlocks", "partitions of the ratings, and at most as many threads for the"
+        + " local engine (0: Spark's default parallelism)", ParamValidators.gtEq(0));
+    numUserBlocks = new IntParam(uid, "numUserBlocks", "user blocks of the blocked engine, as ALS's (0: numBlocks)",
+        ParamValidators.gtEq(0));
+    numItemBlocks = new IntParam(uid, "numItemBlocks", "item blocks of the blocked engine, as ALS's (0: numBlocks)",
+        ParamValidators.gtEq(0));
     checkpointDir = new Param<>(uid, "checkpointDir", "directory (any Hadoop file system) for checkpoints of the"
         + " factors and optimizer state; a fit killed part-way resumes from the newest one, a finished fit removes"
         + " them (empty: none; fits without a validation split)");
@@ -153,6 +160,8 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
     setDefault(refit, defaults.refit());
     setDefault(engine, "auto");
     setDefault(numBlocks, 0);
+    setDefault(numUserBlocks, 0);
+    setDefault(numItemBlocks, 0);
     setDefault(checkpointDir, "");
     setDefault(checkpointInterval, 100);
     setDefault(seed, 0L);
@@ -189,6 +198,8 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   public DoubleParam biasRegParam() { return biasRegParam; }
   public Param<String> engine() { return engine; }
   public IntParam numBlocks() { return numBlocks; }
+  public IntParam numUserBlocks() { return numUserBlocks; }
+  public IntParam numItemBlocks() { return numItemBlocks; }
   public Param<String> checkpointDir() { return checkpointDir; }
   public IntParam checkpointInterval() { return checkpointInterval; }
   public LongParam seed() { return seed; }
@@ -211,6 +222,8 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   public double getBiasRegParam() { return (Double) getOrDefault(biasRegParam); }
   public String getEngine() { return getOrDefault(engine); }
   public int getNumBlocks() { return (Integer) getOrDefault(numBlocks); }
+  public int getNumUserBlocks() { return (Integer) getOrDefault(numUserBlocks); }
+  public int getNumItemBlocks() { return (Integer) getOrDefault(numItemBlocks); }
   public String getCheckpointDir() { return getOrDefault(checkpointDir); }
   public int getCheckpointInterval() { return (Integer) getOrDefault(checkpointInterval); }
   public long getSeed() { return (Long) getOrDefault(seed); }
@@ -236,6 +249,8 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   public DeepMatrixFactorization setBiasRegParam(double value) { set(biasRegParam, value); return this; }
   public DeepMatrixFactorization setEngine(String value) { set(engine, value); return this; }
   public DeepMatrixFactorization setNumBlocks(int value) { set(numBlocks, value); return this; }
+  public DeepMatrixFactorization setNumUserBlocks(int value) { set(numUserBlocks, value); return this; }
+  public DeepMatrixFactorization setNumItemBlocks(int value) { set(numItemBlocks, value); return this; }
   public DeepMatrixFactorization setCheckpointDir(String value) { set(checkpointDir, value); return this; }
   public DeepMatrixFactorization setCheckpointInterval(int value) { set(checkpointInterval, value); return this; }
   public DeepMatrixFactorization setSeed(long value) { set(seed, value); return this; }
@@ -252,7 +267,9 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
   public DeepMatrixFactorizationModel fit(Dataset<?> dataset) {
     transformSchema(dataset.schema());
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
-    int parallelism = getNumBlocks() > 0 ? getNumBlocks() : sc.defaultParallelism();
+    int partitions = getNumBlocks() > 0 ? getNumBlocks() : sc.defaultParallelism();
+    Parallelism parallelism = new Parallelism(partitions, getNumUserBlocks() > 0 ? getNumUserBlocks() : partitions,
+        getNumItemBlocks() > 0 ? getNumItemBlocks() : partitions);
     DataType userType = RecommenderColumns.idType(dataset.schema(), getUserCol());
     DataType itemType = RecommenderColumns.idType(dataset.schema(), getItemCol());
     Dataset<Row> ratings = dataset.select(
@@ -266,7 +283,7 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
       }
       IdIndex users = IdIndex.of(distinct(ratings, getUserCol()), userType);
       IdIndex items = IdIndex.of(distinct(ratings, getItemCol()), itemType);
-      JavaRDD<EntryBlock> ratingEntries = entries(sc, ratings, users, items, parallelism);
+      JavaRDD<EntryBlock> ratingEntries = entries(sc, ratings, users, items, partitions);
       EngineChoice engineChoice = EngineChoice.valueOf(getEngine().toUpperCase(Locale.ROOT));
       DeepFactorization fitted;
       RatingBiases baseline;
@@ -313,7 +330,7 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
 
   /** Trains on every entry for maxIter steps or down to tol, with regParam (0 if left to choose). */
   private DeepFactorization fitAll(JavaRDD<EntryBlock> entries, int rows, int cols, EngineChoice engineChoice,
-      int parallelism) {
+      Parallelism parallelism) {
     JavaRDD<EntryBlock> cached = entries.persist(StorageLevel.MEMORY_AND_DISK());
     long count = cached.map(EntryBlock::size).fold(0, Integer::sum);
     int hidden = getWidth();

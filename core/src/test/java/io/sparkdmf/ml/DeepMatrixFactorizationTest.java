@@ -24,6 +24,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import io.sparkdmf.core.checkpoint.CheckpointStore;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.ml.param.ParamMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -182,6 +183,21 @@ class DeepMatrixFactorizationTest {
         "a finished fit removes its checkpoints");
     assertThrows(IllegalArgumentException.class,
         () -> estimator().setValidationFraction(0.1).setCheckpointDir(checkpoints).fit(train));
+  }
+
+  /** The blocked engine on a grid of 2 user x 3 item blocks fits what the local engine fits. */
+  @Test
+  void userAndItemBlocksOfTheBlockedEngineGiveTheLocalFit() {
+    DeepMatrixFactorization base = estimator().setMaxIter(50).setBiases(false);
+    List<Row> local = base.copy(ParamMap.empty()).setEngine("local").fit(train).transform(test)
+        .orderBy("user", "item").collectAsList();
+    DeepMatrixFactorization blocked = base.copy(ParamMap.empty()).setEngine("blocked").setNumBlocks(2)
+        .setNumUserBlocks(2).setNumItemBlocks(3);
+    List<Row> inBlocks = blocked.fit(train).transform(test).orderBy("user", "item").collectAsList();
+    for (int r = 0; r < local.size(); r++) {
+      double expected = local.get(r).getDouble(3);
+      assertEquals(expected, inBlocks.get(r).getDouble(3), 1e-9 * Math.max(1, Math.abs(expected)), "row " + r);
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sparkdmf.core.LocalSpark;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.engine.EngineChoice;
+import io.sparkdmf.core.engine.Parallelism;
 import io.sparkdmf.core.metrics.Metrics;
 import io.sparkdmf.core.completion.CompletionObjective;
 import io.sparkdmf.core.objective.Objective;
@@ -76,7 +77,7 @@ class StarRatingsTest {
     double biasesAlone = 0;
     for (int depth = 2; depth <= 3; depth++) {
       RatingsFit.Fitted fitted = RatingsFit.fit(split.train(), spec.users(), spec.items(),
-          RatingSettings.DEFAULTS.withDepth(depth), EngineChoice.LOCAL, 2, TrainingListener.NONE);
+          RatingSettings.DEFAULTS.withDepth(depth), EngineChoice.LOCAL, Parallelism.uniform(2), TrainingListener.NONE);
       assertEquals(depth, fitted.factors().depth());
       try (Objective residuals = CompletionObjective.local(List.of(fitted.biases().residuals(test)), 1)) {
         rmse[depth] = Metrics.rmse(fitted.factors(), residuals);
@@ -103,7 +104,7 @@ class StarRatingsTest {
         .setMetricName("rmse").evaluate(model.setColdStartStrategy("drop").transform(test));
 
     RatingsFit.Fitted job = RatingsFit.fit(split.train(), spec.users(), spec.items(), RatingSettings.DEFAULTS,
-        EngineChoice.LOCAL, 2, TrainingListener.NONE);
+        EngineChoice.LOCAL, Parallelism.uniform(2), TrainingListener.NONE);
     EntryBlock seen = EntryBlock.concat(split.test().collect());
     try (Objective residuals = CompletionObjective.local(List.of(job.biases().residuals(seen)), 1)) {
       double direct = Metrics.rmse(job.factors(), residuals);
@@ -130,7 +131,7 @@ class StarRatingsTest {
     StarRatings spec = new StarRatings(300, 400, 24_000, false, 0.1, 8);
     StarRatings.Split split = spec.generate(LocalSpark.context(), 2);
     RatingsTuning.Tuned tuned = RatingsTuning.tune(split.train(), spec.users(), spec.items(),
-        RatingSettings.DEFAULTS.withRefit(false), new int[] {1, 16}, EngineChoice.LOCAL, 2);
+        RatingSettings.DEFAULTS.withRefit(false), new int[] {1, 16}, EngineChoice.LOCAL, Parallelism.uniform(2));
     assertEquals(List.of(1, 16), tuned.candidates().stream().map(RatingsTuning.Candidate::width).toList());
     assertTrue(tuned.candidates().get(1).validationRmse() < tuned.candidates().get(0).validationRmse());
     assertEquals(16, tuned.best().factors().factor(1).rows());

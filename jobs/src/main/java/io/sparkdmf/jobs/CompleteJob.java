@@ -3,6 +3,7 @@ package io.sparkdmf.jobs;
 import io.sparkdmf.core.bias.RatingBiases;
 import io.sparkdmf.core.penalty.FactorPenalty;
 import io.sparkdmf.core.engine.EngineChoice;
+import io.sparkdmf.core.engine.Parallelism;
 import io.sparkdmf.core.completion.CompletionObjective;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.objective.Objective;
@@ -273,7 +274,7 @@ final class CompleteJob implements Callable<Integer> {
   private TrainData distribute(long count, int rows, int cols, Supplier<List<EntryBlock>> onDriver,
       Supplier<JavaRDD<EntryBlock>> inRdd, int parallelism) {
     return CompletionRouting.route(training.engine, count, rows, cols, model.shapes(rows, cols).hiddenWidth(),
-        parallelism, fixedRegParam(), onDriver, inRdd);
+        Parallelism.uniform(parallelism), fixedRegParam(), onDriver, inRdd);
   }
 
   /** Test entries: evaluated on the driver-held (for the block engine, gathered) model. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sparkdmf.core.completion.CompletionObjective;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.engine.EngineChoice;
+import io.sparkdmf.core.engine.Parallelism;
 import io.sparkdmf.core.linalg.Blas;
 import io.sparkdmf.core.metrics.Metrics;
 import io.sparkdmf.core.objective.Objective;
@@ -65,7 +66,7 @@ final class RatingsRun {
 
   int run(Source source) throws Exception {
     JavaSparkContext sc = SparkContexts.start("dmf complete --ratings");
-    int threads = parallelism != null ? parallelism : sc.defaultParallelism();
+    Parallelism split = Parallelism.uniform(parallelism != null ? parallelism : sc.defaultParallelism());
     try (AtomicOutputDirectory out = AtomicOutputDirectory.create(output.out, output.overwrite, sc.hadoopConfiguration())) {
       long start = System.nanoTime();
       RatingFileReader.RatingDataset data = source.train(sc);
@@ -82,7 +83,7 @@ final class RatingsRun {
       RatingsFit.Fitted fitted;
       if (tune) {
         RatingsTuning.Tuned tuned = RatingsTuning.tune(data.entries().blocks(), rows, cols, settings,
-            RatingsTuning.WIDTHS, engine, threads);
+            RatingsTuning.WIDTHS, engine, split);
         fitted = tuned.best();
         List<Map<String, Object>> candidates = new ArrayList<>();
         for (RatingsTuning.Candidate c : tuned.candidates()) {
@@ -94,12 +95,12 @@ final class RatingsRun {
         }
         metrics.put("tuning", candidates);
       } else {
-        fitted = RatingsFit.fit(data.entries().blocks(), rows, cols, settings, engine, threads, history);
+        fitted = RatingsFit.fit(data.entries().blocks(), rows, cols, settings, engine, split, history);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
 
       if (test != null && test.size() > 0) {
-        try (Objective residuals = CompletionObjective.local(List.of(fitted.biases().residuals(test)), threads)) {
+        try (Objective residuals = CompletionObjective.local(List.of(fitted.biases().residuals(test)), split.partitions())) {
           metrics.put("test_rmse", Metrics.rmse(fitted.factors(), residuals));
         }
         metrics.put("test_ratings", test.size());

@@ -4,6 +4,7 @@ import io.sparkdmf.core.bias.RatingBiases;
 import io.sparkdmf.core.completion.CompletionObjective;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.engine.EngineChoice;
+import io.sparkdmf.core.engine.Parallelism;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.model.DepthLift;
 import io.sparkdmf.core.model.FactorShapes;
@@ -72,7 +73,7 @@ public final class RatingsFit {
 
   /** Fits the ratings of a {@code rows} x {@code cols} matrix (rows users, columns items). */
   public static Fitted fit(JavaRDD<EntryBlock> ratings, int rows, int cols, RatingSettings settings,
-      EngineChoice engine, int parallelism, TrainingListener listener) {
+      EngineChoice engine, Parallelism parallelism, TrainingListener listener) {
     HeldOutSplit.Parts parts = split(ratings, settings);
     Fitted chosen;
     try {
@@ -94,7 +95,7 @@ public final class RatingsFit {
    * settings may be chosen on the same split and biases at once (each builds its own objectives).
    */
   static Fitted choose(HeldOutSplit.Parts parts, RatingBiases biases, int rows, int cols, RatingSettings settings,
-      EngineChoice engine, int parallelism, TrainingListener listener) {
+      EngineChoice engine, Parallelism parallelism, TrainingListener listener) {
     try (Residuals fitPart = new Residuals(biases.residuals(parts.fit()));
         Objective validation = heldOut(biases.residuals(parts.heldOut()), parallelism)) {
       StageRunner runner = (start, reg) -> {
@@ -122,7 +123,7 @@ public final class RatingsFit {
    * Nothing is held out any more, so the step counts stand in for early stopping.
    */
   static Fitted refit(JavaRDD<EntryBlock> ratings, int rows, int cols, RatingSettings settings,
-      EngineChoice engine, int parallelism, Fitted chosen) {
+      EngineChoice engine, Parallelism parallelism, Fitted chosen) {
     RatingBiases biases = RatingBiases.fit(ratings, rows, cols, settings.biasReg());
     DeepFactorization model = initial(rows, cols, settings);
     long count;
@@ -159,7 +160,7 @@ public final class RatingsFit {
 
     /** Trains a copy of {@code start} with penalty {@code reg} until {@code rule} stops it. */
     TrainingResult train(DeepFactorization start, double reg, StoppingRule rule, RatingSettings settings, int rows,
-        int cols, EngineChoice engine, int parallelism, TrainingListener listener) {
+        int cols, EngineChoice engine, Parallelism parallelism, TrainingListener listener) {
       try (TrainData data = CompletionRouting.route(engine, count, rows, cols, settings.width(), parallelism, reg,
               this::driverCopy, () -> entries);
           TrainingState state = data.start(start.copy(), settings.optimizer().create(settings.learningRate()))) {
@@ -206,10 +207,10 @@ public final class RatingsFit {
   }
 
   /** Held-out entries on the driver's threads when few, as an RDD otherwise. */
-  static Objective heldOut(JavaRDD<EntryBlock> entries, int parallelism) {
+  static Objective heldOut(JavaRDD<EntryBlock> entries, Parallelism parallelism) {
     long count = entries.map(EntryBlock::size).fold(0, Integer::sum);
     return EngineChoice.AUTO.choose(count, 0,
-        () -> CompletionObjective.local(entries.collect(), EngineChoice.localThreads(count, parallelism)),
+        () -> CompletionObjective.local(entries.collect(), parallelism.threads(count)),
         () -> CompletionObjective.spark(entries.cache(), count), null);
   }
 

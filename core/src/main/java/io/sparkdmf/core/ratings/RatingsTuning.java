@@ -3,6 +3,7 @@ package io.sparkdmf.core.ratings;
 import io.sparkdmf.core.bias.RatingBiases;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.engine.EngineChoice;
+import io.sparkdmf.core.engine.Parallelism;
 import io.sparkdmf.core.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +32,7 @@ public final class RatingsTuning {
   public record Tuned(List<Candidate> candidates, RatingsFit.Fitted best) {}
 
   public static Tuned tune(JavaRDD<EntryBlock> ratings, int rows, int cols, RatingSettings settings, int[] widths,
-      EngineChoice engine, int parallelism) {
+      EngineChoice engine, Parallelism parallelism) {
     if (widths.length == 0) {
       throw new IllegalArgumentException("tuning needs at least one width");
     }

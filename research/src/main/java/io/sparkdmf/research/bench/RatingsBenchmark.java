@@ -5,6 +5,7 @@ import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.completion.EntryBlockBuilder;
 import io.sparkdmf.core.completion.EntryCounts;
 import io.sparkdmf.core.engine.EngineChoice;
+import io.sparkdmf.core.engine.Parallelism;
 import io.sparkdmf.core.linalg.Blas;
 import io.sparkdmf.core.metrics.Metrics;
 import io.sparkdmf.core.objective.Objective;
@@ -162,7 +163,7 @@ public final class RatingsBenchmark implements Callable<Integer> {
       RatingSettings settings, int parts) {
     try (PeakHeap heap = new PeakHeap()) {
       long start = System.nanoTime();
-      RatingsFit.Fitted fitted = RatingsFit.fit(train, data.users(), data.items(), settings, EngineChoice.AUTO, parts,
+      RatingsFit.Fitted fitted = RatingsFit.fit(train, data.users(), data.items(), settings, EngineChoice.AUTO, Parallelism.uniform(parts),
           trace ? new TrainingListener() {
             @Override
             public void onIterate(int step, double trainLoss, TrainingState state, double s) {}
@@ -183,7 +184,7 @@ public final class RatingsBenchmark implements Callable<Integer> {
     try (PeakHeap heap = new PeakHeap()) {
       long start = System.nanoTime();
       RatingsTuning.Tuned tuned = RatingsTuning.tune(train, data.users(), data.items(), RatingSettings.DEFAULTS,
-          RatingsTuning.WIDTHS, EngineChoice.AUTO, parts);
+          RatingsTuning.WIDTHS, EngineChoice.AUTO, Parallelism.uniform(parts));
       double seconds = (System.nanoTime() - start) / 1e9;
       record(new Result(data.ratings(), seed, String.format(Locale.ROOT, "dmf --tune (chose width %d, reg %.3f)",
           tuned.best().factors().factor(1).rows(), tuned.best().bestStage().regParam()),

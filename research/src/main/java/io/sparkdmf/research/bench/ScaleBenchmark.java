@@ -1,6 +1,6 @@
 package io.sparkdmf.research.bench;
 
-import io.sparkdmf.core.engine.blocked.BlockLayout;
+import io.sparkdmf.core.engine.Parallelism;
 import io.sparkdmf.core.engine.blocked.BlockedCompletion;
 import io.sparkdmf.core.completion.CompletionObjective;
 import io.sparkdmf.core.completion.EntryBlock;
@@ -267,7 +267,7 @@ public final class ScaleBenchmark implements Callable<Integer> {
             () -> EntryCounts.of(data.train(), spec.rows(), spec.cols()));
         TrainingState state = blocked
             ? new BlockedCompletion(data.train(), trainCount, start, optimizer.create(learningRate),
-                BlockLayout.forParallelism(sc.defaultParallelism(), spec.rows(), spec.cols()), 25, reg)
+                Parallelism.uniform(sc.defaultParallelism()).layout(spec.rows(), spec.cols()), 25, reg)
             : new DriverTrainingState(start, train, optimizer.create(learningRate))) {
       EarlyStopping watcher = new EarlyStopping(test, maxEpochs);
       try {

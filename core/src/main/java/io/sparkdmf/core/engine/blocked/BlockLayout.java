@@ -17,12 +17,6 @@ public record BlockLayout(int rowBlocks, int colBlocks) implements Serializable 
     }
   }
 
-  /** A square-ish grid with about {@code parallelism} row and column blocks each. */
-  public static BlockLayout forParallelism(int parallelism, int rows, int cols) {
-    int blocks = Math.max(1, parallelism);
-    return new BlockLayout(Math.min(blocks, rows), Math.min(blocks, cols));
-  }
-
   public int rowBlock(int row) {
     return row % rowBlocks;
   }
