@@ -5,6 +5,8 @@ import io.sparkdmf.core.completion.EntryBlockBuilder;
 import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.linalg.Rounding;
 import io.sparkdmf.core.model.DeepFactorization;
+import io.sparkdmf.core.sensing.MeasurementBlock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -75,5 +77,23 @@ public final class TestProblems {
       out.data()[e] = Math.abs(out.data()[e]);
     }
     return out;
+  }
+
+  /** Random Gaussian measurements of {@code truth}, in blocks of 7. */
+  public static List<MeasurementBlock> gaussianMeasurements(Matrix truth, int count, long seed) {
+    Random random = new Random(seed);
+    List<MeasurementBlock> blocks = new ArrayList<>();
+    for (int from = 0; from < count; from += 7) {
+      int size = Math.min(7, count - from);
+      Matrix operators = Matrix.gaussian(truth.rows() * truth.cols(), size, 1.0, random);
+      double[] values = new double[size];
+      for (int k = 0; k < size; k++) {
+        for (int e = 0; e < truth.data().length; e++) {
+          values[k] += operators.get(e, k) * truth.data()[e];
+        }
+      }
+      blocks.add(new MeasurementBlock(operators, values));
+    }
+    return blocks;
   }
 }

@@ -11,47 +11,22 @@ import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.model.FactorShapes;
 import io.sparkdmf.core.model.Initialization;
 import io.sparkdmf.core.objective.Evaluation;
-import io.sparkdmf.core.objective.Objective;
 import io.sparkdmf.core.optim.GroupRmsProp;
 import io.sparkdmf.core.train.StoppingRule;
 import io.sparkdmf.core.train.Trainer;
 import io.sparkdmf.core.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Sensing: gradients against finite differences, the two engines against each other, and models
- * trained together on shared measurements against the same models trained alone.
+ * Sensing: gradients against finite differences and the two engines against each other.
  */
 class SensingObjectiveTest {
   private static final int M = 5;
   private static final int N = 4;
-
-  /** Random Gaussian measurements of {@code truth}, in blocks of 7. */
-  private static List<MeasurementBlock> measurements(Matrix truth, int count, long seed) {
-    Random random = new Random(seed);
-    List<MeasurementBlock> blocks = new ArrayList<>();
-    for (int from = 0; from < count; from += 7) {
-      int size = Math.min(7, count - from);
-      Matrix operators = Matrix.gaussian(truth.rows() * truth.cols(), size, 1.0, random);
-      double[] values = new double[size];
-      for (int k = 0; k < size; k++) {
-        for (int e = 0; e < truth.data().length; e++) {
-          values[k] += operators.get(e, k) * truth.data()[e];
-        }
-      }
-      blocks.add(new MeasurementBlock(operators, values));
-    }
-    return blocks;
-  }
 
   /** The loss from its definition, with plain loops. */
   private static double loss(DeepFactorization model, List<MeasurementBlock> blocks) {
@@ -74,7 +49,7 @@ class SensingObjectiveTest {
   @ParameterizedTest(name = "depth {0}")
   @ValueSource(ints = {1, 2, 3, 4})
   void gradientsMatchFiniteDifferences(int depth) {
-    List<MeasurementBlock> blocks = measurements(TestProblems.lowRank(M, N, 2, 1), 30, 2);
+    List<MeasurementBlock> blocks = TestProblems.gaussianMeasurements(TestProblems.lowRank(M, N, 2, 1), 30, 2);
     DeepFactorization model = Initialization.GAUSSIAN.create(new FactorShapes(M, N, depth, 3), 1.0, 3);
     try (SensingObjective objective = SensingObjective.local(blocks, 2)) {
       Evaluation evaluation = objective.evaluate(model);
@@ -85,7 +60,7 @@ class SensingObjectiveTest {
 
   @Test
   void localAndSparkEnginesAgreeAfterHundredSteps() {
-    List<MeasurementBlock> blocks = measurements(TestProblems.lowRank(M, N, 2, 4), 40, 5);
+    List<MeasurementBlock> blocks = TestProblems.gaussianMeasurements(TestProblems.lowRank(M, N, 2, 4), 40, 5);
     List<DeepFactorization> runs = new ArrayList<>();
     for (boolean spark : new boolean[] {false, true}) {
       DeepFactorization model = Initialization.GAUSSIAN.create(FactorShapes.fullWidth(M, N, 3), 0.1, 6);
@@ -101,48 +76,6 @@ class SensingObjectiveTest {
       Matrix a = runs.get(0).factor(k);
       double relative = Math.sqrt(a.minus(runs.get(1).factor(k)).frobeniusNormSquared() / a.frobeniusNormSquared());
       assertTrue(relative < 1e-10, "W_" + k + " differs by " + relative);
-    }
-  }
-
-  /** Depth, init seed and steps of three models trained at once; the last stops early. */
-  private static final int[][] MEMBERS = {{3, 11, 60}, {2, 12, 60}, {4, 13, 25}};
-
-  private static DeepFactorization train(int[] member, Supplier<Objective> objectives) {
-    DeepFactorization model = Initialization.GAUSSIAN.create(FactorShapes.fullWidth(M, N, member[0]), 0.1, member[1]);
-    try (Objective objective = objectives.get()) {
-      new Trainer(new StoppingRule(member[2], 0), TrainingListener.NONE).train(model, objective, new GroupRmsProp(0.01));
-    }
-    return model;
-  }
-
-  @Test
-  void modelsTrainedTogetherOnSharedMeasurementsMatchModelsTrainedAlone() throws Exception {
-    List<MeasurementBlock> blocks = measurements(TestProblems.lowRank(M, N, 2, 7), 40, 8);
-    SharedMeasurements shared = new SharedMeasurements(blocks, M * N, 2);
-    // Every member joins before any starts, as the sweep does.
-    List<Objective> joined = new ArrayList<>();
-    for (int i = 0; i < MEMBERS.length; i++) {
-      joined.add(shared.join());
-    }
-    ExecutorService threads = Executors.newFixedThreadPool(MEMBERS.length);
-    try {
-      List<Future<DeepFactorization>> together = new ArrayList<>();
-      for (int i = 0; i < MEMBERS.length; i++) {
-        int member = i;
-        together.add(threads.submit(() -> train(MEMBERS[member], () -> joined.get(member))));
-      }
-      for (int i = 0; i < MEMBERS.length; i++) {
-        DeepFactorization alone = train(MEMBERS[i], () -> SensingObjective.local(blocks, 1));
-        DeepFactorization withOthers = together.get(i).get();
-        for (int k = 1; k <= alone.depth(); k++) {
-          Matrix a = alone.factor(k);
-          double relative = Math.sqrt(a.minus(withOthers.factor(k)).frobeniusNormSquared() / a.frobeniusNormSquared());
-          assertTrue(relative < 1e-10, "member " + i + ", W_" + k + " differs by " + relative);
-        }
-      }
-    } finally {
-      threads.shutdownNow();
-      shared.close();
     }
   }
 }

@@ -1,8 +1,8 @@
 package io.sparkdmf.research.bench;
 
-import io.sparkdmf.core.baseline.DenseMeasurements;
-import io.sparkdmf.core.baseline.LinearMeasurements;
-import io.sparkdmf.core.baseline.MinimumNuclearNorm;
+import io.sparkdmf.research.baseline.DenseMeasurements;
+import io.sparkdmf.research.baseline.LinearMeasurements;
+import io.sparkdmf.research.baseline.MinimumNuclearNorm;
 import io.sparkdmf.core.linalg.Blas;
 import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.data.SyntheticSensing;

@@ -1,6 +1,6 @@
 package io.sparkdmf.research.experiment;
 
-import io.sparkdmf.core.baseline.MinimumNuclearNorm;
+import io.sparkdmf.research.baseline.MinimumNuclearNorm;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.LongSupplier;

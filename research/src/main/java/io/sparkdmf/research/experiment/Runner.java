@@ -1,9 +1,9 @@
 package io.sparkdmf.research.experiment;
 
-import io.sparkdmf.core.baseline.DenseMeasurements;
-import io.sparkdmf.core.baseline.LinearMeasurements;
-import io.sparkdmf.core.baseline.MinimumNuclearNorm;
-import io.sparkdmf.core.baseline.SampledEntries;
+import io.sparkdmf.research.baseline.DenseMeasurements;
+import io.sparkdmf.research.baseline.LinearMeasurements;
+import io.sparkdmf.research.baseline.MinimumNuclearNorm;
+import io.sparkdmf.research.baseline.SampledEntries;
 import io.sparkdmf.core.checkpoint.CheckpointStore;
 import io.sparkdmf.core.completion.CompletionObjective;
 import io.sparkdmf.core.linalg.Matrix;

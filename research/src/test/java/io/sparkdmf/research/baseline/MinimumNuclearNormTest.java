@@ -1,4 +1,4 @@
-package io.sparkdmf.core.baseline;
+package io.sparkdmf.research.baseline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package io.sparkdmf.core.baseline;
+package io.sparkdmf.research.baseline;
 
 import io.sparkdmf.core.linalg.Decompositions;
 import io.sparkdmf.core.linalg.Matrix;

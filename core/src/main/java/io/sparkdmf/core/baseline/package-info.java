@@ -1,7 +1,0 @@
-/**
- * The minimum nuclear norm solution of a linear measurement problem, the reference that deep
- * factorizations are compared with (docs/implicit-regularization): {@link
- * io.sparkdmf.core.baseline.MinimumNuclearNorm} over {@link
- * io.sparkdmf.core.baseline.LinearMeasurements} of sampled entries or dense sensing matrices.
- */
-package io.sparkdmf.core.baseline;
