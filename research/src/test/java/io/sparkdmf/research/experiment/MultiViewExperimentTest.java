@@ -40,11 +40,11 @@ class MultiViewExperimentTest {
     List<String> results = Files.readAllLines(out.resolve("results.csv"));
     assertEquals("method,acc_mean,acc_std,nmi_mean,nmi_std,purity_mean,ari_mean,seconds_mean,iterations_mean",
         results.get(0));
-    // a header, dmfaw, three ablations, the controller and fixed p with half the budget, k-means on the
-    // concatenation and on each of the three views
-    assertEquals(1 + 4 + 2 + 1 + 3, results.size());
+    // a header, dmfaw, four ablations (fixed p, uniform weights, no weight cap, no graph), the controller and
+    // fixed p with half the budget, k-means on the concatenation and on each of the three views
+    assertEquals(1 + 5 + 2 + 1 + 3, results.size());
     assertTrue(results.get(1).startsWith("dmfaw,1.0000,0.0000,1.0000,"), results.get(1));
-    assertEquals(1 + 10 * 2, Files.readAllLines(out.resolve("runs.csv")).size());
+    assertEquals(1 + 11 * 2, Files.readAllLines(out.resolve("runs.csv")).size());
     for (String file : new String[] {"report.md", "convergence.png", "convergence.svg", "view-weights.png",
         "feature-weights.png"}) {
       assertTrue(Files.size(out.resolve(file)) > 0, file);
