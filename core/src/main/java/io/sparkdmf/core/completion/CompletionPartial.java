@@ -8,7 +8,7 @@ import java.io.Serializable;
  * {@code rowGradT} = (G V^T)^T (p x m) and {@code colGrad} = U^T G (p x n), both column-major.
  * Arrays are allocated on first use, so the zero value Spark ships to every partition is tiny.
  */
-public final class CompletionPartial implements Serializable {
+final class CompletionPartial implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private double squaredResidualSum;

@@ -8,7 +8,7 @@ import java.io.Serializable;
  * accumulations as a gradient step with dW_ij in place of the residual. The squared-residual sum it
  * reports is ||P_Omega dW||^2 = Z^T J^T P_Omega J Z.
  */
-public final class GaussNewtonKernel extends CompletionPartialKernel<GaussNewtonKernel.Panels> {
+final class GaussNewtonKernel extends CompletionPartialKernel<GaussNewtonKernel.Panels> {
   private static final long serialVersionUID = 1L;
 
   /** The model's panels (W = U V) and the direction's (dW = dU dV), shipped together. */

@@ -12,7 +12,7 @@ import io.sparkdmf.core.linalg.Matrix;
  * from memory once per step instead of twice (gemv "T" then gemv "N"). A lone run is bound by that
  * memory traffic. The shipped value is W.
  */
-public record SensingKernel(boolean withGradient)
+record SensingKernel(boolean withGradient)
     implements BlockKernel<Matrix, MeasurementBlock, SensingPartial> {
 
   @Override

@@ -6,7 +6,7 @@ import java.io.Serializable;
  * The aggregation buffer of a sensing step: the sum of squared residuals and, when wanted, the
  * unscaled end-to-end gradient sum_k r_k vec(A_k) (allocated on first use).
  */
-public final class SensingPartial implements Serializable {
+final class SensingPartial implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private double squaredResidualSum;

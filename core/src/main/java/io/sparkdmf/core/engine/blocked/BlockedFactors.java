@@ -22,7 +22,7 @@ import scala.Tuple2;
  * of W_1 in column blocks (both keyed and partitioned by block number), and the small inner factors
  * W_2 .. W_{N-1} on the driver. Depth 1 has no such split and is not supported.
  */
-public final class BlockedFactors {
+final class BlockedFactors {
   static final String ROWS = "rows";
   static final String COLS = "cols";
 

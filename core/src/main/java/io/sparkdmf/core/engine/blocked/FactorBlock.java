@@ -9,7 +9,7 @@ import java.io.Serializable;
  * {@code ids}, with the optimizer's per-entry slots beside them. Treated as immutable once built:
  * an update produces a new block, so cached RDDs of earlier steps stay valid.
  */
-public record FactorBlock(int[] ids, Matrix vectors, double[][] slots) implements Serializable {
+record FactorBlock(int[] ids, Matrix vectors, double[][] slots) implements Serializable {
 
   public FactorBlock {
     if (vectors.cols() != ids.length) {

@@ -8,7 +8,7 @@ import java.io.Serializable;
  * A factor block with its gradient in the current step and, for the row side, its share
  * S_r = U_r A_r^T of the small matrix W_N^T G W_1^T from which the inner factors' gradients follow.
  */
-public record GradientBlock(FactorBlock block, Matrix gradient, Matrix innerShare) implements Serializable {
+record GradientBlock(FactorBlock block, Matrix gradient, Matrix innerShare) implements Serializable {
 
   /** The block moved by {@code update}; a new block, this one is left as it was. */
   public FactorBlock updated(ElementwiseUpdate update) {

@@ -10,4 +10,4 @@ import java.io.Serializable;
  * @param cells sorted grid cells served by this block
  * @param positions for cells[k], positions in the factor block
  */
-public record OutBlock(int[] cells, int[][] positions) implements Serializable {}
+record OutBlock(int[] cells, int[][] positions) implements Serializable {}

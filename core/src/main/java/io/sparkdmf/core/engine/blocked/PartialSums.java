@@ -9,7 +9,7 @@ import java.util.List;
  * One grid cell's sums for some vectors of a factor block (columns of {@code sums}, for the global
  * {@code ids}), on their way back to that block.
  */
-public record PartialSums(int cell, int[] ids, Matrix sums) implements Serializable {
+record PartialSums(int cell, int[] ids, Matrix sums) implements Serializable {
 
   /**
    * Adds the parts into a width x blockSize matrix, vector of id i at position i / blockCount, in

@@ -8,7 +8,7 @@ import java.io.Serializable;
  * the outer factors' gradients, and the small matrix S = W_N^T G W_1^T (null until a row block adds
  * its share).
  */
-public record StepSummary(double squaredResiduals, double rowGradientNorm, double colGradientNorm, Matrix inner)
+record StepSummary(double squaredResiduals, double rowGradientNorm, double colGradientNorm, Matrix inner)
     implements Serializable {
 
   public static final StepSummary ZERO = new StepSummary(0, 0, 0, null);

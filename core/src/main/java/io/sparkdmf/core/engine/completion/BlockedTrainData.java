@@ -10,7 +10,7 @@ import io.sparkdmf.core.train.TrainingState;
 import org.apache.spark.api.java.JavaRDD;
 
 /** Observed entries for the block engine, which keeps the outer factors in RDD blocks. */
-public record BlockedTrainData(JavaRDD<EntryBlock> entries, long size, BlockLayout layout, double regParam)
+record BlockedTrainData(JavaRDD<EntryBlock> entries, long size, BlockLayout layout, double regParam)
     implements TrainData {
 
   /**
