@@ -1,22 +1,17 @@
 """A local SparkSession with the spark-dmf application jar, shared by every test."""
 
-import os
-import pathlib
-
 import pytest
 from pyspark.sql import SparkSession
 
-REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
-DEFAULT_JAR = REPOSITORY / "jobs" / "target" / "spark-dmf-jobs-0.1.0-SNAPSHOT-app.jar"
+from paths import JAR
 
 
 @pytest.fixture(scope="session")
 def spark():
-    jar = pathlib.Path(os.environ.get("SPARK_DMF_JAR", DEFAULT_JAR))
-    if not jar.is_file():
-        pytest.fail(f"no spark-dmf jar at {jar}: build it with 'mvn -DskipTests package' or set SPARK_DMF_JAR")
+    if not JAR.is_file():
+        pytest.fail(f"no spark-dmf jar at {JAR}: build it with 'mvn -DskipTests package' or set SPARK_DMF_JAR")
     session = (SparkSession.builder.master("local[2]").appName("spark-dmf pytest")
-               .config("spark.jars", str(jar))
+               .config("spark.jars", str(JAR))
                .config("spark.ui.enabled", "false")
                .config("spark.sql.shuffle.partitions", "4")
                .getOrCreate())

@@ -7,13 +7,11 @@ import os
 import pathlib
 import subprocess
 
-import pyspark
 import pytest
 
-REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
-SPARK_HOME = pathlib.Path(pyspark.__file__).resolve().parent
+from paths import JAR, REPOSITORY, SPARK_HOME
+
 VENV = pathlib.Path(os.environ.get("AIRFLOW_VENV", pathlib.Path.home() / ".cache" / "spark-dmf" / "airflow-venv"))
-JAR = os.environ.get("SPARK_DMF_JAR", str(REPOSITORY / "jobs" / "target" / "spark-dmf-jobs-0.1.0-SNAPSHOT-app.jar"))
 
 
 @pytest.fixture
@@ -30,7 +28,7 @@ def airflow(tmp_path):
         "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
         "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{home}/airflow.db",
         "AIRFLOW_CONN_SPARK_DEFAULT": '{"conn_type": "spark", "host": "local[2]"}',
-        "AIRFLOW_VAR_SPARK_DMF_JAR": JAR,
+        "AIRFLOW_VAR_SPARK_DMF_JAR": str(JAR),
         "AIRFLOW_VAR_SPARK_DMF_OUT": str(tmp_path / "results"),
         "SPARK_DMF_RETRIES": "0",
         # the spark-submit of the Spark the jar is built for, ahead of the one in Airflow's venv

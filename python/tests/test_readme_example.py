@@ -2,6 +2,7 @@
 
 import pathlib
 
+from paths import REPOSITORY
 from spark_dmf import DeepMatrixFactorizationModel
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -9,7 +10,7 @@ MARKER = "<!-- pyspark example: python/tests/example.py -->"
 
 
 def readme_block():
-    readme = (HERE.parents[1] / "README.md").read_text()
+    readme = (REPOSITORY / "README.md").read_text()
     after = readme[readme.index(MARKER) + len(MARKER):]
     start = after.index("```python\n") + len("```python\n")
     return after[start:after.index("```", start)]

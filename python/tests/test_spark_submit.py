@@ -4,17 +4,14 @@ started from that distribution on 127.0.0.1."""
 
 import json
 import os
-import pathlib
 import socket
 import subprocess
 import time
 import urllib.request
 
-import pyspark
 import pytest
 
-REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
-SPARK_HOME = pathlib.Path(pyspark.__file__).resolve().parent
+from paths import REPOSITORY, SPARK_HOME
 PROBLEM = ["complete", "--synthetic", "n=40,rank=2,observed=600,seed=0", "--max-steps", "60",
            "--train-threshold", "0", "--singular-values", "0"]
 

@@ -217,6 +217,16 @@ public final class DeepMatrixFactorizationModel extends Model<DeepMatrixFactoriz
         getItemCol(), getUserCol());
   }
 
+  /** The type the model holds user ids as: long or string, as they were when fitted. */
+  public DataType userIdType() {
+    return idType(userFactors);
+  }
+
+  /** The type the model holds item ids as: long or string, as they were when fitted. */
+  public DataType itemIdType() {
+    return idType(itemFactors);
+  }
+
   /** The type the model holds a factor table's ids as: long or string, as they were when fitted. */
   private static DataType idType(Dataset<Row> factors) {
     return factors.schema().apply("id").dataType();

@@ -21,7 +21,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataType;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -82,8 +82,14 @@ final class ScoreJob implements Callable<Integer> {
     DeepMatrixFactorizationModel loaded = load(session, conf).setColdStartStrategy(coldStart);
     try (AtomicOutputDirectory out = AtomicOutputDirectory.create(output.out, output.overwrite, conf)) {
       if (pairs != null) {
-        Dataset<Row> scored = loaded.transform(readPairs(session, conf, loaded));
-        scored.write().option("header", "true").csv(out.path("predictions"));
+        // cached: read once for the check of their ids, not again for the predictions
+        Dataset<Row> typed = readPairs(session, conf, loaded).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+          requireReadableIds(typed, loaded);
+          loaded.transform(typed).write().option("header", "true").csv(out.path("predictions"));
+        } finally {
+          typed.unpersist();
+        }
       }
       if (top != null) {
         Dataset<Row> ranked = loaded.recommendForAllUsers(top)
@@ -122,10 +128,16 @@ final class ScoreJob implements Callable<Integer> {
   /** The pairs with the model's id columns, cast to the model's id types. */
   private Dataset<Row> readPairs(SparkSession session, Configuration conf, DeepMatrixFactorizationModel scorer)
       throws IOException {
+    Path path = new Path(pairs);
+    FileSystem fs = path.getFileSystem(conf);
+    if (!fs.exists(path)) {
+      throw new InputException(pairs, "no such file or directory");
+    }
+    Path first = firstFile(fs, path);
     Dataset<Row> raw;
     Column user;
     Column item;
-    if (isParquet(conf)) {
+    if (pairs.toLowerCase(Locale.ROOT).endsWith(".parquet") || first.getName().endsWith(".parquet")) {
       if (columns.size() != 2) {
         throw new IllegalArgumentException("--columns needs two names: user,item");
       }
@@ -139,7 +151,7 @@ final class ScoreJob implements Callable<Integer> {
       user = raw.col(columns.get(0));
       item = raw.col(columns.get(1));
     } else {
-      raw = session.read().option("header", header).option("sep", separator(conf)).option("mode", "FAILFAST")
+      raw = session.read().option("header", header).option("sep", separator(fs, first)).option("mode", "FAILFAST")
           .csv(pairs);
       if (raw.columns().length < 2) {
         throw new InputException(pairs, "needs at least two columns, user and item, separated by tabs or commas");
@@ -147,34 +159,24 @@ final class ScoreJob implements Callable<Integer> {
       user = raw.col(raw.columns()[0]);
       item = raw.col(raw.columns()[1]);
     }
-    DataType userType = scorer.userFactors().schema().apply("id").dataType();
-    DataType itemType = scorer.itemFactors().schema().apply("id").dataType();
-    Dataset<Row> typed = raw.select(user.cast(userType).as(scorer.getUserCol()),
-        item.cast(itemType).as(scorer.getItemCol()));
+    return raw.select(user.cast(scorer.userIdType()).as(scorer.getUserCol()),
+        item.cast(scorer.itemIdType()).as(scorer.getItemCol()));
+  }
+
+  /** Refuses pairs with an id that is empty or not of the model's type (the cast left it null). */
+  private void requireReadableIds(Dataset<Row> typed, DeepMatrixFactorizationModel scorer) {
     long unreadable = typed.filter(functions.col(scorer.getUserCol()).isNull()
         .or(functions.col(scorer.getItemCol()).isNull())).count();
     if (unreadable > 0) {
       throw new InputException(pairs, unreadable + " pairs have an empty id or one that is not "
-          + userType.simpleString() + " (users) / " + itemType.simpleString() + " (items) as in the model");
+          + scorer.userIdType().simpleString() + " (users) / " + scorer.itemIdType().simpleString()
+          + " (items) as in the model");
     }
-    return typed;
   }
 
-  private boolean isParquet(Configuration conf) throws IOException {
-    Path path = new Path(pairs);
-    FileSystem fs = path.getFileSystem(conf);
-    if (!fs.exists(path)) {
-      throw new InputException(pairs, "no such file or directory");
-    }
-    return pairs.toLowerCase(Locale.ROOT).endsWith(".parquet") || firstFile(fs, path).getName().endsWith(".parquet");
-  }
-
-  /** Tab if the first line of the first file has one, otherwise comma. */
-  private String separator(Configuration conf) throws IOException {
-    Path path = new Path(pairs);
-    FileSystem fs = path.getFileSystem(conf);
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(firstFile(fs, path)),
-        StandardCharsets.UTF_8))) {
+  /** Tab if the first line of the file has one, otherwise comma. */
+  private String separator(FileSystem fs, Path file) throws IOException {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
       String line = in.readLine();
       if (line == null) {
         throw new InputException(pairs, "empty: no pairs to score");

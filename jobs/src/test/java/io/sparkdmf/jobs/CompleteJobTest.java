@@ -309,8 +309,8 @@ class CompleteJobTest {
     return text.toString();
   }
 
-  /** One-based lines of a block. */
-  private static String lines(EntryBlock block, String separator) {
+  /** One-based lines of a block (shared with {@link HdfsTest}). */
+  static String lines(EntryBlock block, String separator) {
     StringBuilder text = new StringBuilder();
     for (int e = 0; e < block.size(); e++) {
       text.append(block.row(e) + 1).append(separator).append(block.col(e) + 1).append(separator)

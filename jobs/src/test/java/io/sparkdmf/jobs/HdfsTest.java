@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.data.AtomicOutputDirectory;
 import io.sparkdmf.data.CompletionProblem;
 import io.sparkdmf.data.SyntheticCompletion;
@@ -65,23 +64,15 @@ class HdfsTest {
     }
   }
 
-  private static String lines(EntryBlock block) {
-    StringBuilder text = new StringBuilder();
-    for (int e = 0; e < block.size(); e++) {
-      text.append(block.row(e)).append('\t').append(block.col(e)).append('\t').append(block.value(e)).append('\n');
-    }
-    return text.toString();
-  }
-
   @Test
   void entriesOutputAndCheckpointsLiveOnHdfsAndAKilledRunResumesFromThem() throws IOException {
     String root = HdfsTest.root + "/jobs";
     CompletionProblem problem = SyntheticCompletion.parse(SMALL).generate();
-    write(root + "/input/train.tsv", lines(problem.train()));
-    write(root + "/input/test.tsv", lines(problem.test()));
+    write(root + "/input/train.tsv", CompleteJobTest.lines(problem.train(), "\t"));
+    write(root + "/input/test.tsv", CompleteJobTest.lines(problem.test(), "\t"));
     String checkpoints = root + "/checkpoints";
     String[] common = {"complete", "--input", root + "/input/train.tsv", "--test", root + "/input/test.tsv",
-        "--rows", "30", "--cols", "30", "--engine", "spark", "--parallelism", "2", "--optimizer", "adam",
+        "--one-based", "--rows", "30", "--cols", "30", "--engine", "spark", "--parallelism", "2", "--optimizer", "adam",
         "--lr", "1e-2", "--checkpoint-every", "10", "--singular-values", "0"};
     assertEquals(0, Main.run(Args.concat(common, "--max-steps", "40", "--out", root + "/whole")));
     // a run that stopped at step 25, as if killed: its checkpoints of steps 10 and 20 remain on HDFS

@@ -146,13 +146,8 @@ public final class KMeans {
    * chunks of samples as in {@link Sums#of} (the seeding's passes would otherwise cost k^2 n d per restart).
    */
   private static double[] nearestSquaredDistances(Matrix x, Matrix centers, int count) {
-    Matrix chosen = centers.columns(0, count);
-    double[] centerNorms = columnNorms(chosen);
     double[] out = new double[x.cols()];
-    for (int from = 0; from < x.cols(); from += CHUNK) {
-      Matrix chunk = x.columns(from, Math.min(x.cols(), from + CHUNK));
-      double[] sampleNorms = columnNorms(chunk);
-      double[] dots = chosen.transposeTimes(chunk).data(); // count x chunk
+    Distances.overChunks(x, centers.columns(0, count), (from, chunk, sampleNorms, centerNorms, dots) -> {
       for (int s = 0; s < chunk.cols(); s++) {
         double best = Double.POSITIVE_INFINITY;
         for (int c = 0; c < count; c++) {
@@ -160,8 +155,29 @@ public final class KMeans {
         }
         out[from + s] = Math.max(0, sampleNorms[s] + best);
       }
-    }
+    });
     return out;
+  }
+
+  /**
+   * Squared distances ||x||^2 - 2 x.c + ||c||^2 of samples to centers by one gemm per chunk of
+   * {@link #CHUNK} samples: level-3 BLAS where a per-pair loop cost 2 min for the 649-feature baselines
+   * of the uci-mfeat experiment. The visitor gets a chunk's parts and adds them up as it needs.
+   */
+  private interface Distances {
+    /**
+     * @param from the chunk's first sample
+     * @param dots centers x samples of the chunk, a sample's dots contiguous
+     */
+    void chunk(int from, Matrix chunk, double[] sampleNorms, double[] centerNorms, double[] dots);
+
+    static void overChunks(Matrix x, Matrix centers, Distances visitor) {
+      double[] centerNorms = columnNorms(centers);
+      for (int from = 0; from < x.cols(); from += CHUNK) {
+        Matrix chunk = x.columns(from, Math.min(x.cols(), from + CHUNK));
+        visitor.chunk(from, chunk, columnNorms(chunk), centerNorms, centers.transposeTimes(chunk).data());
+      }
+    }
   }
 
   /** A point drawn with probability proportional to its weight, and the total weight it was drawn from. */
@@ -221,11 +237,7 @@ public final class KMeans {
       counts = new long[clusters];
     }
 
-    /**
-     * The sums of one block for each set of centers. Distances come from one gemm against all the
-     * centers at once, ||x||^2 - 2 x.c + ||c||^2, over chunks of samples: level-3 BLAS where the
-     * per-pair loop cost 2 min for the 649-feature baselines of the uci-mfeat experiment.
-     */
+    /** The sums of one block for each set of centers, with distances to all of them by {@link Distances}. */
     static Sums[] of(Matrix x, Matrix[] centers) {
       int features = x.rows();
       int k = centers[0].cols();
@@ -233,15 +245,11 @@ public final class KMeans {
       for (int r = 0; r < centers.length; r++) {
         System.arraycopy(centers[r].data(), 0, all.data(), r * features * k, features * k);
       }
-      double[] centerNorms = columnNorms(all);
       Sums[] out = new Sums[centers.length];
       for (int r = 0; r < out.length; r++) {
         out[r] = new Sums(features, k);
       }
-      for (int from = 0; from < x.cols(); from += CHUNK) {
-        Matrix chunk = x.columns(from, Math.min(x.cols(), from + CHUNK));
-        double[] sampleNorms = columnNorms(chunk);
-        double[] dots = all.transposeTimes(chunk).data(); // (R k) x chunk, a sample's dots contiguous
+      Distances.overChunks(x, all, (from, chunk, sampleNorms, centerNorms, dots) -> {
         for (int s = 0; s < chunk.cols(); s++) {
           for (int r = 0; r < out.length; r++) {
             int base = s * all.cols() + r * k;
@@ -257,7 +265,7 @@ public final class KMeans {
             out[r].add(chunk, s, best, Math.max(0, sampleNorms[s] + bestPart));
           }
         }
-      }
+      });
       return out;
     }
 
