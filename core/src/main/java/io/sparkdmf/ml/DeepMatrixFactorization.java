@@ -4,6 +4,9 @@ import io.sparkdmf.core.bias.RatingBiases;
 import io.sparkdmf.core.checkpoint.CheckpointStore;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.completion.EntryBlockBuilder;
+import io.sparkdmf.core.completion.EntryDataset;
+import io.sparkdmf.core.fit.CompletionSetup;
+import io.sparkdmf.core.fit.CompletionTrainData;
 import io.sparkdmf.core.engine.EngineChoice;
 import io.sparkdmf.core.engine.Parallelism;
 import io.sparkdmf.core.model.DeepFactorization;
@@ -12,13 +15,9 @@ import io.sparkdmf.core.model.Initialization;
 import io.sparkdmf.core.optim.Optimizer;
 import io.sparkdmf.core.ratings.RatingSettings;
 import io.sparkdmf.core.ratings.RatingsFit;
-import io.sparkdmf.core.engine.completion.CompletionRouting;
 import io.sparkdmf.core.train.StoppingRule;
-import io.sparkdmf.core.train.TrainData;
 import io.sparkdmf.core.train.Trainer;
 import io.sparkdmf.core.train.TrainingListener;
-import io.sparkdmf.core.train.TrainingState;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -302,10 +301,19 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
           fitted = result.factors();
           baseline = result.biases();
         } else {
-          baseline = getBiases()
-              ? RatingBiases.fit(ratingEntries, users.size(), items.size(), getBiasRegParam()) : null;
-          fitted = fitAll(baseline == null ? ratingEntries : baseline.residuals(ratingEntries),
-              users.size(), items.size(), engineChoice, parallelism);
+          CheckpointStore checkpoints = getCheckpointDir().isEmpty() ? null
+              : new CheckpointStore(getCheckpointDir(), sc.hadoopConfiguration());
+          try (CompletionTrainData data = CompletionTrainData.prepare(
+              new EntryDataset(ratingEntries, users.size(), items.size(), count(ratingEntries)),
+              completionSetup(engineChoice, parallelism))) {
+            fitted = new Trainer(new StoppingRule(getMaxIter(), getTol()), TrainingListener.NONE, checkpoints,
+                getCheckpointInterval()).fit(data, initialModel(users.size(), items.size()),
+                    Optimizer.Kind.parse(getOptimizer()).create(getLearningRate())).result().model();
+            baseline = data.biases();
+          }
+          if (checkpoints != null) {
+            checkpoints.clear(); // finished: the next fit with this directory starts afresh
+          }
         }
       } finally {
         ratingEntries.unpersist();
@@ -328,31 +336,19 @@ public final class DeepMatrixFactorization extends Estimator<DeepMatrixFactoriza
         getRefit());
   }
 
-  /** Trains on every entry for maxIter steps or down to tol, with regParam (0 if left to choose). */
-  private DeepFactorization fitAll(JavaRDD<EntryBlock> entries, int rows, int cols, EngineChoice engineChoice,
-      Parallelism parallelism) {
-    JavaRDD<EntryBlock> cached = entries.persist(StorageLevel.MEMORY_AND_DISK());
-    long count = cached.map(EntryBlock::size).fold(0, Integer::sum);
-    int hidden = getWidth();
-    double reg = Double.isNaN(getRegParam()) ? 0 : getRegParam();
-    DeepFactorization start = Initialization.parse(getInitialization()).create(new FactorShapes(rows, cols,
-        getDepth(), hidden), getInitScale(), getSeed());
-    CheckpointStore checkpoints = getCheckpointDir().isEmpty() ? null
-        : new CheckpointStore(getCheckpointDir(), cached.context().hadoopConfiguration());
-    try (TrainData data = CompletionRouting.route(engineChoice, count, rows, cols, hidden, parallelism, reg,
-            () -> new ArrayList<>(cached.collect()), () -> cached);
-        TrainingState state = data.start(start,
-            Optimizer.Kind.parse(getOptimizer()).create(getLearningRate()))) {
-      int firstStep = state.resumeFrom(checkpoints);
-      DeepFactorization fitted = new Trainer(new StoppingRule(getMaxIter(), getTol()), TrainingListener.NONE,
-          checkpoints, getCheckpointInterval()).train(state, firstStep).model();
-      if (checkpoints != null) {
-        checkpoints.clear(); // finished: the next fit with this directory starts afresh
-      }
-      return fitted;
-    } finally {
-      cached.unpersist();
-    }
+  /** How every entry is trained on: regParam 0 when left to choose, the biases when asked. */
+  private CompletionSetup completionSetup(EngineChoice engineChoice, Parallelism parallelism) {
+    return new CompletionSetup(getWidth(), engineChoice, parallelism,
+        Double.isNaN(getRegParam()) ? 0 : getRegParam(), getBiases() ? getBiasRegParam() : Double.NaN);
+  }
+
+  private DeepFactorization initialModel(int rows, int cols) {
+    return Initialization.parse(getInitialization()).create(new FactorShapes(rows, cols, getDepth(), getWidth()),
+        getInitScale(), getSeed());
+  }
+
+  private static long count(JavaRDD<EntryBlock> entries) {
+    return entries.map(EntryBlock::size).fold(0, Integer::sum);
   }
 
   private static String[] initializationNames() {

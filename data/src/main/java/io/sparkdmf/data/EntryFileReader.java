@@ -1,5 +1,6 @@
 package io.sparkdmf.data;
 
+import io.sparkdmf.core.completion.EntryDataset;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.completion.EntryBlockBuilder;
 import java.io.Serializable;

@@ -1,5 +1,6 @@
 package io.sparkdmf.data;
 
+import io.sparkdmf.core.completion.EntryDataset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

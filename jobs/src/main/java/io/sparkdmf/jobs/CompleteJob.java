@@ -6,10 +6,13 @@ import io.sparkdmf.core.engine.EngineChoice;
 import io.sparkdmf.core.engine.Parallelism;
 import io.sparkdmf.core.completion.CompletionObjective;
 import io.sparkdmf.core.completion.EntryBlock;
+import io.sparkdmf.core.completion.EntryDataset;
+import io.sparkdmf.core.fit.CompletionSetup;
+import io.sparkdmf.core.fit.CompletionTrainData;
+import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.core.objective.Objective;
 import io.sparkdmf.core.ratings.RatingSettings;
 import io.sparkdmf.data.CompletionProblem;
-import io.sparkdmf.data.EntryDataset;
 import io.sparkdmf.data.EntryFileReader;
 import io.sparkdmf.data.EntryFormat;
 import io.sparkdmf.data.ModelStore;
@@ -17,14 +20,9 @@ import io.sparkdmf.data.Predictions;
 import io.sparkdmf.data.RatingFileReader;
 import io.sparkdmf.data.SyntheticCompletion;
 import java.io.Writer;
-import io.sparkdmf.core.engine.completion.CompletionRouting;
-import io.sparkdmf.core.train.TrainData;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -147,11 +145,15 @@ final class CompleteJob implements Callable<Integer> {
         .run(data.synthetic() ? this::generate : this::read);
   }
 
+  /** The generated entries in blocks of the engine's size, over {@code parallelism} partitions. */
   private TrainingTask generate(JavaSparkContext sc, int parallelism) {
     CompletionProblem problem = SyntheticCompletion.parse(data.synthetic).generate();
-    return task(problem.rows(), problem.cols(),
-        distribute(problem.train(), sc, parallelism, problem.rows(), problem.cols()),
-        problem.test(), sc, parallelism, problem, null, List.of(), null);
+    EntryBlock train = problem.train();
+    EntryDataset entries = new EntryDataset(
+        sc.parallelize(train.split(EngineChoice.blockSize(train.size(), parallelism)), parallelism),
+        problem.rows(), problem.cols(), train.size());
+    return task(entries, problem.hasTest() ? problem.test() : null, sc, parallelism, problem.truth(),
+        PredictionNames.INDICES);
   }
 
   /** The rating defaults, with what the options override. */
@@ -206,75 +208,52 @@ final class CompleteJob implements Callable<Integer> {
   private TrainingTask readRatings(JavaSparkContext sc, int parallelism) {
     RatingFileReader reader = ratingReader(sc);
     RatingFileReader.RatingDataset dataset = reader.read(data.input);
-    RatingFileReader.HeldOutRatings test = data.testInput == null
-        ? new RatingFileReader.HeldOutRatings(EntryBlock.concat(List.of()), List.of())
+    RatingFileReader.HeldOutRatings test = data.testInput == null ? null
         : reader.readHeldOut(data.testInput, dataset, RatingFileReader.ColdStart.parse(coldStart));
-    return task(dataset.entries(), test.known(), sc, parallelism, dataset, test.unseen());
+    return task(dataset.entries(), test == null ? null : test.known(), sc, parallelism, Optional.empty(),
+        new PredictionNames(dataset.userIds(), dataset.itemIds(), test == null ? List.of() : test.unseen()));
   }
 
   private TrainingTask readEntries(JavaSparkContext sc, int parallelism) {
     EntryFormat format = new EntryFormat(data.header, oneBased,
         data.rows != null ? data.rows : EntryFormat.UNKNOWN, data.cols != null ? data.cols : EntryFormat.UNKNOWN);
     EntryDataset entries = new EntryFileReader(sc, format).read(data.input);
-    EntryBlock test = data.testInput == null ? EntryBlock.concat(List.of())
+    EntryBlock test = data.testInput == null ? null
         : EntryBlock.concat(new EntryFileReader(sc,
             new EntryFormat(data.header, oneBased, entries.rows(), entries.cols())).read(data.testInput).blocks().collect());
-    return task(entries, test, sc, parallelism, null, List.of());
-  }
-
-  /** Entries read from files, their biases taken off first with --biases. */
-  private TrainingTask task(EntryDataset entries, EntryBlock test, JavaSparkContext sc, int parallelism,
-      RatingFileReader.RatingDataset ids, List<RatingFileReader.UnseenRating> unseen) {
-    RatingBiases baseline = biases ? RatingBiases.fit(entries.blocks(), entries.rows(), entries.cols(), biasReg) : null;
-    JavaRDD<EntryBlock> train = baseline == null ? entries.blocks() : baseline.residuals(entries.blocks());
-    return task(entries.rows(), entries.cols(),
-        distribute(train, entries.count(), parallelism, entries.rows(), entries.cols()),
-        test, sc, parallelism, null, ids, unseen, baseline);
+    return task(entries, test, sc, parallelism, Optional.empty(), PredictionNames.INDICES);
   }
 
   /**
-   * @param synthetic the generated problem (for its ground truth), or null for files
-   * @param ids the users and items of rating files, or null when rows and columns are indices
-   * @param unseen held-out ratings of users or items without training ratings, predicted as NaN
-   * @param baseline the biases the factors were fitted under, or null
+   * How predictions.csv names rows and columns: by the users' and items' ids of rating files (null: by
+   * index), with the held-out ratings of unseen users or items added as NaN predictions.
    */
-  private TrainingTask task(int rows, int cols, TrainData train, EntryBlock test, JavaSparkContext sc,
-      int parallelism, CompletionProblem synthetic, RatingFileReader.RatingDataset ids,
-      List<RatingFileReader.UnseenRating> unseen, RatingBiases baseline) {
-    boolean hasTest = test.size() > 0;
-    EntryBlock testResiduals = baseline == null ? test : baseline.residuals(test);
-    return new TrainingTask(rows, cols, train, hasTest ? testObjective(testResiduals, sc, parallelism) : null,
-        synthetic == null ? Optional.empty() : synthetic.truth(), "observed",
+  private record PredictionNames(List<String> userIds, List<String> itemIds,
+      List<RatingFileReader.UnseenRating> unseen) {
+    static final PredictionNames INDICES = new PredictionNames(null, null, List.of());
+  }
+
+  /**
+   * @param test held-out entries, or null
+   * @param truth the generated matrix, when known
+   */
+  private TrainingTask task(EntryDataset entries, EntryBlock test, JavaSparkContext sc, int parallelism,
+      Optional<Matrix> truth, PredictionNames names) {
+    CompletionTrainData train = CompletionTrainData.prepare(entries, new CompletionSetup(
+        model.shapes(entries.rows(), entries.cols()).hiddenWidth(), training.engine, Parallelism.uniform(parallelism),
+        fixedRegParam(), biases ? biasReg : Double.NaN));
+    RatingBiases baseline = train.biases();
+    return new TrainingTask(entries.rows(), entries.cols(), train,
+        test == null ? null : testObjective(train.factorTargets(test), sc, parallelism), truth, "observed",
         (fitted, out) -> {
-          ModelStore.saveRatingParts(ids == null ? null : ids.userIds(), ids == null ? null : ids.itemIds(), baseline,
-              out, "factors");
-          if (hasTest) {
+          ModelStore.saveRatingParts(names.userIds(), names.itemIds(), baseline, out, "factors");
+          if (test != null) {
             try (Writer writer = out.newFile("predictions.csv")) {
-              Predictions.writeCsv(fitted, test, ids == null ? null : ids.userIds(),
-                  ids == null ? null : ids.itemIds(), baseline, writer);
-              Predictions.writeUnseen(unseen, writer);
+              Predictions.writeCsv(fitted, test, names.userIds(), names.itemIds(), baseline, writer);
+              Predictions.writeUnseen(names.unseen(), writer);
             }
           }
         });
-  }
-
-  /** Entries on the driver, to the engine chosen by --engine and the sizes. */
-  private TrainData distribute(EntryBlock entries, JavaSparkContext sc, int parallelism, int rows, int cols) {
-    var blocks = entries.split(EngineChoice.blockSize(entries.size(), parallelism));
-    return distribute(entries.size(), rows, cols,
-        () -> new ArrayList<>(blocks), () -> sc.parallelize(blocks, parallelism), parallelism);
-  }
-
-  /** Entries read into an RDD: the local engine collects them to the driver. */
-  private TrainData distribute(JavaRDD<EntryBlock> blocks, long count, int parallelism, int rows, int cols) {
-    return distribute(count, rows, cols, () -> new ArrayList<>(blocks.collect()),
-        () -> blocks.getNumPartitions() == parallelism ? blocks : blocks.repartition(parallelism), parallelism);
-  }
-
-  private TrainData distribute(long count, int rows, int cols, Supplier<List<EntryBlock>> onDriver,
-      Supplier<JavaRDD<EntryBlock>> inRdd, int parallelism) {
-    return CompletionRouting.route(training.engine, count, rows, cols, model.shapes(rows, cols).hiddenWidth(),
-        Parallelism.uniform(parallelism), fixedRegParam(), onDriver, inRdd);
   }
 
   /** Test entries: evaluated on the driver-held (for the block engine, gathered) model. */

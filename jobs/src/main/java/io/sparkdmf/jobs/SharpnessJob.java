@@ -15,7 +15,7 @@ import io.sparkdmf.core.sharpness.LossNormalisation;
 import io.sparkdmf.core.sharpness.ObservedEntries;
 import io.sparkdmf.core.sharpness.SharpnessFormulas;
 import io.sparkdmf.data.AtomicOutputDirectory;
-import io.sparkdmf.data.EntryDataset;
+import io.sparkdmf.core.completion.EntryDataset;
 import io.sparkdmf.data.EntryFileReader;
 import io.sparkdmf.data.EntryFormat;
 import io.sparkdmf.data.ModelStore;

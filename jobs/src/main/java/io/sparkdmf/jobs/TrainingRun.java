@@ -7,7 +7,6 @@ import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.optim.Optimizer;
 import io.sparkdmf.core.train.Trainer;
 import io.sparkdmf.core.train.TrainingResult;
-import io.sparkdmf.core.train.TrainingState;
 import io.sparkdmf.core.checkpoint.CheckpointStore;
 import io.sparkdmf.data.AtomicOutputDirectory;
 import io.sparkdmf.data.ModelStore;
@@ -63,14 +62,10 @@ final class TrainingRun {
       ProgressMonitor monitor = new ProgressMonitor(trainingOptions, task.truth(), task.test(),
           (long) task.rows() * task.cols());
       CheckpointStore checkpoints = checkpoints(sc);
-      TrainingResult result;
-      int firstStep;
-      try (TrainingState state =
-          task.train().start(modelOptions.initialModel(task.rows(), task.cols()), optimizer)) {
-        firstStep = resume(state, checkpoints);
-        result = new Trainer(trainingOptions.stoppingRule(), monitor, checkpoints, trainingOptions.checkpointEvery)
-            .train(state, firstStep);
-      }
+      Trainer.Fit fit = new Trainer(trainingOptions.stoppingRule(), monitor, checkpoints,
+          trainingOptions.checkpointEvery).fit(task.train(), modelOptions.initialModel(task.rows(), task.cols()), optimizer);
+      TrainingResult result = fit.result();
+      int firstStep = fit.resumedFrom();
       DeepFactorization model = result.model();
       ProgressMonitor.Row last = monitor.finish(result.steps(), result.trainLoss(), model, result.seconds());
 
@@ -110,15 +105,6 @@ final class TrainingRun {
       store.clear();
     }
     return store;
-  }
-
-  /** Loads the newest checkpoint when resuming; returns the step to start from. */
-  private static int resume(TrainingState state, CheckpointStore checkpoints) {
-    int step = state.resumeFrom(checkpoints);
-    if (step > 0) {
-      LOG.info("resumed from the checkpoint of step {} in {}", step, checkpoints.location());
-    }
-    return step;
   }
 
   private Map<String, Object> metrics(TrainingResult result, ProgressMonitor.Row last, TrainingTask task) {

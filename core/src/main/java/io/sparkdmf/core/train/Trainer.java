@@ -4,6 +4,8 @@ import io.sparkdmf.core.checkpoint.CheckpointStore;
 import io.sparkdmf.core.model.DeepFactorization;
 import io.sparkdmf.core.objective.Objective;
 import io.sparkdmf.core.optim.Optimizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The solver loop: evaluates the loss, reports it, stops by a {@link StoppingRule}, otherwise steps;
@@ -12,6 +14,7 @@ import io.sparkdmf.core.optim.Optimizer;
  * of how it is trained.
  */
 public final class Trainer {
+  private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
   private final StoppingRule stoppingRule;
   private final TrainingListener listener;
   private final CheckpointStore checkpoints;
@@ -31,6 +34,23 @@ public final class Trainer {
     this.listener = listener;
     this.checkpoints = checkpoints;
     this.checkpointEvery = checkpointEvery;
+  }
+
+  /** A run of {@link #fit}: its result and the step it resumed from (0 when it started afresh). */
+  public record Fit(TrainingResult result, int resumedFrom) {}
+
+  /**
+   * Trains {@code data} from {@code start}, or from the newest checkpoint in this trainer's store when
+   * there is one.
+   */
+  public Fit fit(TrainData data, DeepFactorization start, Optimizer optimizer) {
+    try (TrainingState state = data.start(start, optimizer)) {
+      int firstStep = state.resumeFrom(checkpoints);
+      if (firstStep > 0) {
+        LOG.info("resumed from the checkpoint of step {} in {}", firstStep, checkpoints.location());
+      }
+      return new Fit(train(state, firstStep), firstStep);
+    }
   }
 
   /** Trains a driver-held {@code model} in place with {@code optimizer}. */
