@@ -1,5 +1,6 @@
 package io.sparkdmf.ml;
 
+import io.sparkdmf.core.ratings.IdIndex;
 import io.sparkdmf.core.bias.RatingBiases;
 import io.sparkdmf.core.checkpoint.CheckpointStore;
 import io.sparkdmf.core.completion.EntryBlock;

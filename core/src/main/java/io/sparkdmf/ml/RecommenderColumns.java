@@ -1,5 +1,6 @@
 package io.sparkdmf.ml;
 
+import io.sparkdmf.core.ratings.IdIndex;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.sql.types.DataType;

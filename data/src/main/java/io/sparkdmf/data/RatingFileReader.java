@@ -1,6 +1,7 @@
 package io.sparkdmf.data;
 
 import io.sparkdmf.core.completion.EntryDataset;
+import io.sparkdmf.core.ratings.IdIndex;
 import io.sparkdmf.core.EnumNames;
 import io.sparkdmf.core.completion.EntryBlock;
 import io.sparkdmf.core.completion.EntryBlockBuilder;
@@ -93,15 +94,15 @@ public final class RatingFileReader {
       if (users.isEmpty()) {
         throw new InputException(pathOrGlob, "no ratings found (only blank or comment lines)");
       }
-      Broadcast<Map<String, Integer>> userIndex = sc.broadcast(indexOf(users));
-      Broadcast<Map<String, Integer>> itemIndex = sc.broadcast(indexOf(items));
+      Broadcast<IdIndex> userIndex = sc.broadcast(IdIndex.ofStrings(users));
+      Broadcast<IdIndex> itemIndex = sc.broadcast(IdIndex.ofStrings(items));
       DuplicateEntries.failOnFirst(ratings.mapToPair(r -> new Tuple2<>(
-          ((long) userIndex.value().get(r.user()) << 32) | itemIndex.value().get(r.item()), r.location())),
+          ((long) userIndex.value().indexOf(r.user()) << 32) | itemIndex.value().indexOf(r.item()), r.location())),
           files, "(user, item)");
       JavaRDD<EntryBlock> blocks = ratings.mapPartitions(partition -> {
         EntryBlockBuilder builder = new EntryBlockBuilder();
         partition.forEachRemaining(r ->
-            builder.add(userIndex.value().get(r.user()), itemIndex.value().get(r.item()), r.value()));
+            builder.add(userIndex.value().indexOf(r.user()), itemIndex.value().indexOf(r.item()), r.value()));
         return List.of(builder.build()).iterator();
       }).filter(block -> block.size() > 0).persist(StorageLevel.MEMORY_AND_DISK());
       long count = blocks.map(EntryBlock::size).fold(0, Integer::sum);
@@ -137,8 +138,8 @@ public final class RatingFileReader {
    */
   public HeldOutRatings readHeldOut(String pathOrGlob, RatingDataset train, ColdStart coldStart) {
     List<String> files = files(pathOrGlob);
-    Map<String, Integer> users = indexOf(train.userIds());
-    Map<String, Integer> items = indexOf(train.itemIds());
+    IdIndex users = IdIndex.ofStrings(train.userIds());
+    IdIndex items = IdIndex.ofStrings(train.itemIds());
     EntryBlockBuilder builder = new EntryBlockBuilder();
     List<Rating> all;
     if (readsOnDriver(files)) {
@@ -151,9 +152,9 @@ public final class RatingFileReader {
     long dropped = 0;
     List<UnseenRating> unseen = new ArrayList<>();
     for (Rating r : all) {
-      Integer i = users.get(r.user());
-      Integer j = items.get(r.item());
-      if (i == null || j == null) {
+      int i = users.indexOf(r.user());
+      int j = items.indexOf(r.item());
+      if (i < 0 || j < 0) {
         if (coldStart == ColdStart.DROP) {
           dropped++;
           continue;
@@ -163,7 +164,7 @@ public final class RatingFileReader {
           continue;
         }
         throw new InputException(LineLocation.file(files, r.location()), LineLocation.line(r.location()),
-            (i == null ? "user '" + r.user() : "item '" + r.item()) + "' has no training ratings, so the model"
+            (i < 0 ? "user '" + r.user() : "item '" + r.item()) + "' has no training ratings, so the model"
                 + " cannot predict it (--cold-start drop leaves such ratings out, nan predicts NaN)");
       }
       builder.add(i, j, r.value());
@@ -214,8 +215,8 @@ public final class RatingFileReader {
     if (users.isEmpty()) {
       throw new InputException(pathOrGlob, "no ratings found (only blank or comment lines)");
     }
-    Map<String, Integer> userIndex = indexOf(users);
-    Map<String, Integer> itemIndex = indexOf(items);
+    IdIndex userIndex = IdIndex.ofStrings(users);
+    IdIndex itemIndex = IdIndex.ofStrings(items);
     Map<Long, Long> firstLocation = new HashMap<>(ratings.size() * 2);
     int parts = Math.max(1, Math.min(sc.defaultParallelism(), ratings.size() / 1000));
     List<EntryBlockBuilder> builders = new ArrayList<>();
@@ -224,8 +225,8 @@ public final class RatingFileReader {
     }
     for (int k = 0; k < ratings.size(); k++) {
       Rating r = ratings.get(k);
-      int i = userIndex.get(r.user());
-      int j = itemIndex.get(r.item());
+      int i = userIndex.indexOf(r.user());
+      int j = itemIndex.indexOf(r.item());
       Long earlier = firstLocation.putIfAbsent(((long) i << 32) | j, r.location());
       if (earlier != null) {
         throw DuplicateEntries.duplicate(files, earlier, r.location(), "(user, item)");
@@ -330,13 +331,5 @@ public final class RatingFileReader {
       return new Rating(location, null, null, 0, "rating '" + fields[2] + "' is not finite");
     }
     return new Rating(location, fields[0], fields[1], value, null);
-  }
-
-  private static Map<String, Integer> indexOf(List<String> ids) {
-    Map<String, Integer> index = new HashMap<>(ids.size() * 2);
-    for (int k = 0; k < ids.size(); k++) {
-      index.put(ids.get(k), k);
-    }
-    return index;
   }
 }

@@ -69,7 +69,7 @@ final class SmallMatrices {
     return a;
   }
 
-  /** Element-wise into[v] += other[v]; returns into (a {@link SampleBlocks.Merge}). */
+  /** Element-wise into[v] += other[v]; returns into (a {@link io.sparkdmf.core.engine.UpdatableBlocks.Merge}). */
   static Matrix[] add(Matrix[] into, Matrix[] other) {
     for (int v = 0; v < into.length; v++) {
       into[v].addScaled(1.0, other[v]);

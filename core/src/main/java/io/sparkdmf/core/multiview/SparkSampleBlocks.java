@@ -1,74 +1,20 @@
 package io.sparkdmf.core.multiview;
 
-import io.sparkdmf.core.engine.OrderedAggregation;
-import java.util.ArrayList;
+import io.sparkdmf.core.engine.SparkUpdatableBlocks;
 import java.util.List;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.storage.StorageLevel;
 
-/**
- * Sample blocks in an RDD, one block per partition. Sums are merged in partition order
- * ({@link OrderedAggregation}), so results equal the local engine's bit for bit; updates map the
- * blocks lazily (the next sum computes them, no job of their own), replaced versions are dropped once
- * that sum has run, and the lineage is cut by a local checkpoint every {@value #LINEAGE_CUT_EVERY} updates.
- */
-public final class SparkSampleBlocks implements SampleBlocks {
-  private static final int LINEAGE_CUT_EVERY = 20;
-
-  private JavaRDD<SampleBlock> blocks;
-  /** Versions replaced since the last sum: still the parents of {@code blocks} until it is computed. */
-  private final List<JavaRDD<SampleBlock>> replaced = new ArrayList<>();
+/** Sample blocks in an RDD, one block per partition. */
+public final class SparkSampleBlocks extends SparkUpdatableBlocks<SampleBlock> implements SampleBlocks {
   private final int samples;
-  private int updates;
 
   public SparkSampleBlocks(JavaSparkContext sc, List<SampleBlock> blocks) {
-    this.blocks = sc.parallelize(blocks, blocks.size()).persist(StorageLevel.MEMORY_AND_DISK());
+    super(sc, blocks);
     this.samples = blocks.stream().mapToInt(SampleBlock::size).sum();
-  }
-
-  @Override
-  public <A> A aggregate(Contribution<A> contribution, Merge<A> merge) {
-    JavaRDD<A> partials = blocks.mapPartitions(iterator -> {
-      List<A> out = new ArrayList<>(1);
-      A total = null;
-      while (iterator.hasNext()) {
-        A next = contribution.of(iterator.next());
-        total = total == null ? next : merge.merge(total, next);
-      }
-      if (total != null) {
-        out.add(total);
-      }
-      return out.iterator();
-    });
-    A total = OrderedAggregation.merge(partials, merge::merge);
-    replaced.forEach(rdd -> rdd.unpersist(false));
-    replaced.clear();
-    return total;
-  }
-
-  @Override
-  public void update(Update update) {
-    replaced.add(blocks);
-    blocks = blocks.map(update::apply).persist(StorageLevel.MEMORY_AND_DISK());
-    if (++updates % LINEAGE_CUT_EVERY == 0) {
-      blocks.rdd().localCheckpoint();
-    }
   }
 
   @Override
   public int samples() {
     return samples;
-  }
-
-  @Override
-  public String engineName() {
-    return "spark";
-  }
-
-  @Override
-  public void close() {
-    replaced.forEach(rdd -> rdd.unpersist(false));
-    blocks.unpersist(false);
   }
 }

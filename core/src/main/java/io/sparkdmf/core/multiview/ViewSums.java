@@ -22,7 +22,7 @@ record ViewSums(Matrix cross, Matrix gram, Matrix graphEnergy) implements Serial
     return out;
   }
 
-  /** Adds {@code other}'s sums into {@code into}'s, view by view; returns into (a {@link SampleBlocks.Merge}). */
+  /** Adds {@code other}'s sums into {@code into}'s, view by view; returns into (a {@link io.sparkdmf.core.engine.UpdatableBlocks.Merge}). */
   static ViewSums[] addAll(ViewSums[] into, ViewSums[] other) {
     for (int v = 0; v < into.length; v++) {
       into[v].cross.addScaled(1.0, other[v].cross);

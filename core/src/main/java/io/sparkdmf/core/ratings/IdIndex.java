@@ -1,19 +1,22 @@
-package io.sparkdmf.ml;
+package io.sparkdmf.core.ratings;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Ids mapped to the row or column indices 0..n-1 of the factorization: integers (held as longs) or
  * strings, of Spark type {@code type}. Built from the distinct ids of a data set they are sorted, so
- * index = position and an id's index is a binary search away.
+ * index = position and an id's index is a binary search away. The rating file readers and the Spark ML
+ * estimator index ids with it.
  */
-record IdIndex(Object[] ids, DataType type) implements Serializable {
+public record IdIndex(Object[] ids, DataType type) implements Serializable {
 
   /** The sorted distinct ids, all Longs or all Strings. */
-  static IdIndex of(Object[] distinctIds, DataType type) {
+  public static IdIndex of(Object[] distinctIds, DataType type) {
     if (distinctIds.length > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("more than 2^31 distinct ids");
     }
@@ -22,22 +25,27 @@ record IdIndex(Object[] ids, DataType type) implements Serializable {
     return new IdIndex(sorted, type);
   }
 
+  /** Distinct string ids, sorted. */
+  public static IdIndex ofStrings(Collection<String> distinctIds) {
+    return of(distinctIds.toArray(), DataTypes.StringType);
+  }
+
   /** Integer ids in index order (a model written elsewhere), not searched. */
-  static IdIndex inOrder(long[] ids) {
+  public static IdIndex inOrder(long[] ids) {
     return new IdIndex(Arrays.stream(ids).boxed().toArray(), DataTypes.LongType);
   }
 
   /** String ids in index order, not searched. */
-  static IdIndex inOrder(String[] ids) {
+  public static IdIndex inOrder(String[] ids) {
     return new IdIndex(ids.clone(), DataTypes.StringType);
   }
 
-  int size() {
+  public int size() {
     return ids.length;
   }
 
   /** The index of {@code id}, or -1 when it was not seen. */
-  int indexOf(Object id) {
+  public int indexOf(Object id) {
     int at = Arrays.binarySearch(ids, id);
     return at >= 0 ? at : -1;
   }
@@ -46,7 +54,12 @@ record IdIndex(Object[] ids, DataType type) implements Serializable {
    * The Spark type ids of a column of type {@code column} are held as: long for integer types, string
    * for strings; other types are refused, naming the column.
    */
-  static DataType idType(DataType column, String name) {
+  /** The ids in index order, as strings. */
+  public List<String> asStrings() {
+    return Arrays.stream(ids).map(String::valueOf).toList();
+  }
+
+  public static DataType idType(DataType column, String name) {
     if (column.equals(DataTypes.IntegerType) || column.equals(DataTypes.LongType) || column.equals(DataTypes.ShortType)
         || column.equals(DataTypes.ByteType)) {
       return DataTypes.LongType;
