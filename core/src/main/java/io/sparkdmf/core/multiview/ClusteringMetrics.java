@@ -1,5 +1,6 @@
 package io.sparkdmf.core.multiview;
 
+import io.sparkdmf.core.metrics.Hungarian;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;

@@ -4,7 +4,7 @@ package io.sparkdmf.core.optim;
  * Heavy-ball momentum: b <- mu b + g, W <- W - lr b, with mu = 0.9. On the ill-conditioned
  * large-data problems it reaches a given loss in far fewer epochs than plain gradient descent.
  */
-public final class Momentum extends Optimizer {
+final class Momentum extends Optimizer {
   public static final double DEFAULT_MOMENTUM = 0.9;
 
   private final double learningRate;

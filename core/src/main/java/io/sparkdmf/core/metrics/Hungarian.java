@@ -1,4 +1,4 @@
-package io.sparkdmf.core.multiview;
+package io.sparkdmf.core.metrics;
 
 import java.util.Arrays;
 
@@ -7,11 +7,11 @@ import java.util.Arrays;
  * (Kuhn-Munkres, O(n^3)). No maintained Java library on Maven Central provides it without a large
  * dependency (commons-math has none), and it is 40 lines.
  */
-final class Hungarian {
+public final class Hungarian {
   private Hungarian() {}
 
   /** For each row, the column it is assigned to, minimising the total cost. */
-  static int[] minimumCostAssignment(double[][] cost) {
+  public static int[] minimumCostAssignment(double[][] cost) {
     int n = cost.length;
     double[] u = new double[n + 1];
     double[] v = new double[n + 1];
