@@ -17,8 +17,10 @@ import java.util.Random;
  * Blind light transport by deep matrix factorization with a deep image prior: T and L are the outputs of
  * two generators trained together from random weights to minimise
  * <pre>  mean |T L - Z'| + smoothness (mean |dT| + mean |dL|)</pre>
- * where Z' is Z scaled to mean 1 and dX are the differences of X along each axis. The returned T carries
- * Z's scale back, so T L approximates Z.
+ * where Z' is Z scaled to mean 1, dX are the differences of X along each axis, and T L is scaled by the
+ * constant that gives it mean 1 at the random start (with hundreds of hidden pixels the raw product
+ * starts far above Z', and the first steps then drive both generators to zero output). The returned T
+ * carries both scales back, so T L approximates Z.
  */
 public final class DeepImagePrior {
   /** Losses recorded over a run, at most this many. */
@@ -32,6 +34,12 @@ public final class DeepImagePrior {
     Progress NONE = (iteration, iterations, loss) -> {};
   }
 
+  /** Receives the factors (T with Z's scale) at a few points of a run, to follow their quality. */
+  @FunctionalInterface
+  public interface Snapshots {
+    void onFactors(int iteration, Matrix transport, Matrix hidden);
+  }
+
   private final DipSettings settings;
 
   public DeepImagePrior(DipSettings settings) {
@@ -40,6 +48,11 @@ public final class DeepImagePrior {
 
   /** Factors of inner dimension {@code hiddenPixels} (T is observed pixels x hidden, L hidden x frames). */
   public Factors fit(Matrix observed, int hiddenPixels, Progress progress) {
+    return fit(observed, hiddenPixels, progress, 0, null);
+  }
+
+  /** The same, handing the factors to {@code snapshots} every {@code snapshotEvery} iterations (0: never). */
+  public Factors fit(Matrix observed, int hiddenPixels, Progress progress, int snapshotEvery, Snapshots snapshots) {
     DeepLearning.configure(settings.threads());
     double scale = mean(observed);
     try (NDManager manager = NDManager.newBaseManager();
@@ -55,13 +68,18 @@ public final class DeepImagePrior {
           history[(it + 1) / every - 1] = loss;
           progress.onLoss(it + 1, settings.iterations(), loss);
         }
+        if (snapshotEvery > 0 && (it + 1) % snapshotEvery == 0 && it + 1 < settings.iterations()) {
+          Matrix[] now = problem.factors();
+          now[0].scale(scale * problem.productScale);
+          snapshots.onFactors(it + 1, now[0], now[1]);
+        }
         if (!Double.isFinite(loss)) {
           throw new IllegalStateException("the deep image prior's loss became " + loss + " at iteration " + it
               + "; try a smaller learning rate");
         }
       }
       Matrix[] factors = problem.factors();
-      factors[0].scale(scale);
+      factors[0].scale(scale * problem.productScale);
       return new Factors(factors[0], factors[1], loss, history, every);
     }
   }
@@ -80,6 +98,8 @@ public final class DeepImagePrior {
     private final NDArray target;
     private final ConvGenerator transport;
     private final ConvGenerator hidden;
+    /** 1 / mean(T L) at the start: the loss compares this multiple of T L with Z'. */
+    final double productScale;
     private final List<NDArray> parameters = new ArrayList<>();
     /**
      * One handle per parameter's gradient, held for the whole run: PyTorch creates a gradient at the first
@@ -102,6 +122,10 @@ public final class DeepImagePrior {
       hidden = new ConvGenerator(manager, type, hiddenPixels, observed.cols(), settings, random);
       parameters.addAll(transport.parameters());
       parameters.addAll(hidden.parameters());
+      try (NDManager scope = manager.newSubManager()) {
+        productScale = 1 / transport.forward(scope, false).matMul(hidden.forward(scope, false)).mean()
+            .toType(DataType.FLOAT64, false).getDouble();
+      }
     }
 
     /** One Adam step; returns the loss before it. */
@@ -134,7 +158,7 @@ public final class DeepImagePrior {
     NDArray loss(NDManager scope, boolean training) {
       NDArray t = transport.forward(scope, training);
       NDArray l = hidden.forward(scope, training);
-      NDArray misfit = t.matMul(l).sub(target).abs().mean();
+      NDArray misfit = t.matMul(l).mul(productScale).sub(target).abs().mean();
       return misfit.add(smoothness(t).add(smoothness(l)).mul(settings.smoothness()));
     }
 

@@ -36,5 +36,9 @@ public record LightCase(String name, SceneSource scenes, DipSettings dip, int nm
 
   /** Enough multiplicative updates for NMF to fit Z to well under 1%. */
   static final int NMF_ITERATIONS = 2000;
-  static final int ALS_ITERATIONS = 20;
+  /**
+   * MLlib's default maxIter, as a user trying ALS first would leave it; more iterations without a
+   * checkpoint directory grow ALS's lineage until deserializing a task overflows the stack.
+   */
+  static final int ALS_ITERATIONS = 10;
 }

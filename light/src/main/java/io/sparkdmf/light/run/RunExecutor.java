@@ -1,15 +1,24 @@
 package io.sparkdmf.light.run;
 
+import io.sparkdmf.core.linalg.Matrix;
 import io.sparkdmf.light.baseline.Factors;
 import io.sparkdmf.light.baseline.LeeSeungNmf;
 import io.sparkdmf.light.baseline.NonNegativeAls;
 import io.sparkdmf.light.dip.DeepImagePrior;
 import io.sparkdmf.light.scene.LightScene;
 import io.sparkdmf.light.score.RecoveryScores;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs one (case, method, seed): generates the scene, factors it, scores the factors. */
 public final class RunExecutor {
+  private static final Logger LOG = LoggerFactory.getLogger(RunExecutor.class);
+  /** Points along a DIP run at which its factors are scored. */
+  static final int GROWTH_POINTS = 10;
   /** MLlib's default regParam, as a user trying ALS first would leave it. */
   static final double ALS_REG = 0.1;
 
@@ -20,13 +29,20 @@ public final class RunExecutor {
     LightScene scene = lightCase.scenes().generate(spec.seed());
     long start = System.nanoTime();
     int hidden = scene.hiddenShape().pixels();
+    List<ScorePoint> growth = new ArrayList<>();
     Factors factors = switch (spec.method()) {
       case DIP -> new DeepImagePrior(lightCase.dip().withSeed(spec.seed())).fit(scene.observed(), hidden,
-          DeepImagePrior.Progress.NONE);
+          DeepImagePrior.Progress.NONE, Math.max(1, lightCase.dip().iterations() / GROWTH_POINTS),
+          (iteration, transport, recovered) -> growth.add(
+              new ScorePoint(iteration, scores(scene, transport, recovered))));
       case NMF -> new LeeSeungNmf(lightCase.nmfIterations()).fit(scene.observed(), hidden, spec.seed());
       case ALS -> throw new IllegalArgumentException("ALS runs as Spark jobs on the driver: use onDriver");
     };
-    return result(scene, spec, factors, start);
+    RunResult result = result(scene, spec, factors, start, growth);
+    if (spec.method() == Method.DIP) {
+      growth.add(new ScorePoint(lightCase.dip().iterations(), result.scores()));
+    }
+    return result;
   }
 
   /** An ALS run: Spark jobs started from the driver. */
@@ -35,12 +51,25 @@ public final class RunExecutor {
     long start = System.nanoTime();
     Factors factors = new NonNegativeAls(lightCase.alsIterations(), ALS_REG).fit(spark, scene.observed(),
         scene.hiddenShape().pixels(), spec.seed());
-    return result(scene, spec, factors, start);
+    return result(scene, spec, factors, start, List.of());
   }
 
-  private static RunResult result(LightScene scene, RunSpec spec, Factors factors, long start) {
+  private static RecoveryScores scores(LightScene scene, Matrix transport, Matrix hidden) {
+    return RecoveryScores.of(scene.transport(), scene.hidden(), scene.observed(), transport, hidden,
+        scene.hiddenShape());
+  }
+
+  private static RunResult result(LightScene scene, RunSpec spec, Factors factors, long start,
+      List<ScorePoint> growth) {
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new RunResult(spec, factors, RecoveryScores.of(scene.transport(), scene.hidden(), scene.observed(),
-        factors.transport(), factors.hidden(), scene.hiddenShape()), seconds);
+    RecoveryScores scores = scores(scene, factors.transport(), factors.hidden());
+    LOG.info("{} {} seed {} done in {} s: score_l {}, registered_l {}, fit {}", spec.caseName(),
+        spec.method().label(), spec.seed(), Math.round(seconds), round(scores.hidden()),
+        round(scores.registeredHidden()), round(scores.fit()));
+    return new RunResult(spec, factors, scores, seconds, growth);
+  }
+
+  private static String round(double value) {
+    return String.format(Locale.ROOT, "%.3f", value);
   }
 }
