@@ -34,6 +34,11 @@ public record LightCase(String name, SceneSource scenes, DipSettings dip, int nm
         NMF_ITERATIONS, ALS_ITERATIONS);
   }
 
+  /** The same case with other DIP settings. */
+  public LightCase withDip(DipSettings settings) {
+    return new LightCase(name, scenes, settings, nmfIterations, alsIterations);
+  }
+
   /** Enough multiplicative updates for NMF to fit Z to well under 1%. */
   static final int NMF_ITERATIONS = 2000;
   /**

@@ -38,11 +38,7 @@ public final class RunExecutor {
       case NMF -> new LeeSeungNmf(lightCase.nmfIterations()).fit(scene.observed(), hidden, spec.seed());
       case ALS -> throw new IllegalArgumentException("ALS runs as Spark jobs on the driver: use onDriver");
     };
-    RunResult result = result(scene, spec, factors, start, growth);
-    if (spec.method() == Method.DIP) {
-      growth.add(new ScorePoint(lightCase.dip().iterations(), result.scores()));
-    }
-    return result;
+    return result(scene, spec, factors, start, growth, lightCase.dip().iterations());
   }
 
   /** An ALS run: Spark jobs started from the driver. */
@@ -51,7 +47,7 @@ public final class RunExecutor {
     long start = System.nanoTime();
     Factors factors = new NonNegativeAls(lightCase.alsIterations(), ALS_REG).fit(spark, scene.observed(),
         scene.hiddenShape().pixels(), spec.seed());
-    return result(scene, spec, factors, start, List.of());
+    return result(scene, spec, factors, start, List.of(), 0);
   }
 
   private static RecoveryScores scores(LightScene scene, Matrix transport, Matrix hidden) {
@@ -59,10 +55,14 @@ public final class RunExecutor {
         scene.hiddenShape());
   }
 
+  /** @param growth the scores along a DIP run, to which the final ones are added (empty: a baseline) */
   private static RunResult result(LightScene scene, RunSpec spec, Factors factors, long start,
-      List<ScorePoint> growth) {
+      List<ScorePoint> growth, int iterations) {
     double seconds = (System.nanoTime() - start) / 1e9;
     RecoveryScores scores = scores(scene, factors.transport(), factors.hidden());
+    if (!growth.isEmpty()) {
+      growth.add(new ScorePoint(iterations, scores));
+    }
     LOG.info("{} {} seed {} done in {} s: score_l {}, registered_l {}, fit {}", spec.caseName(),
         spec.method().label(), spec.seed(), Math.round(seconds), round(scores.hidden()),
         round(scores.registeredHidden()), round(scores.fit()));

@@ -38,6 +38,13 @@ public final class LightTransportExperiment implements Callable<Integer> {
   @Option(names = "--seeds", description = "Seeds 0..N-1 per case and method (default: 5; 2 with --quick).")
   Integer seeds;
 
+  @Option(names = "--case", paramLabel = "NAME", description = "Only this case (toy-1d or scene-2d).")
+  String only;
+
+  @Option(names = "--iterations", description = "DIP steps per run, instead of the case's (to see how the scores"
+      + " grow with longer runs).")
+  Integer iterations;
+
   @Mixin OutputOptions output;
 
   /** The cases at the experiment's size, or the quick one's. */
@@ -60,7 +67,11 @@ public final class LightTransportExperiment implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     int n = seeds != null ? seeds : quick ? 2 : 5;
-    List<LightCase> cases = cases(quick);
+    List<LightCase> cases = cases(quick).stream().filter(c -> only == null || c.name().equals(only))
+        .map(c -> iterations == null ? c : c.withDip(c.dip().withIterations(iterations))).toList();
+    if (cases.isEmpty()) {
+      throw new IllegalArgumentException("--case must be toy-1d or scene-2d, got '" + only + "'");
+    }
     List<RunSpec> specs = new ArrayList<>();
     for (LightCase lightCase : cases) {
       for (Method method : Method.values()) {
