@@ -83,6 +83,12 @@ final class LightTransportReport {
             median(runs, r -> r.scores().registeredHidden()), median(runs, r -> r.scores().frameCorrelation()),
             median(runs, r -> r.scores().fit()), median(runs, RunResult::seconds)));
       }
+      mine.stream().filter(r -> r.spec().method() == Method.DIP).min(
+          java.util.Comparator.comparingDouble(r -> r.factors().loss())).ifPresent(best -> md.append(String.format(
+              Locale.ROOT, "| dip, the start of lowest training loss (seed %d; as `light-transport --seeds` keeps)"
+                  + " | 1 | %.3f | %.3f | %.3f | %.3f | %.4f | %.1f |%n", best.spec().seed(), best.scores().hidden(),
+              best.scores().transport(), best.scores().registeredHidden(), best.scores().frameCorrelation(),
+              best.scores().fit(), best.seconds())));
       md.append('\n').append(aims(mine)).append('\n');
       String growth = lightCase.name() + "-growth";
       Figures.save(growthChart(lightCase.name(), mine), out, growth);
