@@ -52,7 +52,6 @@ public final class NonNegativeAls {
         hidden.set(k, row.getInt(0), features.get(k));
       }
     }
-    double loss = transport.times(hidden).minus(observed).frobeniusNormSquared() / observed.data().length;
-    return new Factors(transport, hidden, loss, new double[0], 1);
+    return new Factors(transport, hidden, LeeSeungNmf.loss(observed, transport, hidden), new double[0], 1);
   }
 }

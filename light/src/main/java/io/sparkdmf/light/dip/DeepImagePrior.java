@@ -69,8 +69,7 @@ public final class DeepImagePrior {
           progress.onLoss(it + 1, settings.iterations(), loss);
         }
         if (snapshotEvery > 0 && (it + 1) % snapshotEvery == 0 && it + 1 < settings.iterations()) {
-          Matrix[] now = problem.factors();
-          now[0].scale(scale * problem.productScale);
+          Matrix[] now = problem.factors(scale);
           snapshots.onFactors(it + 1, now[0], now[1]);
         }
         if (!Double.isFinite(loss)) {
@@ -78,8 +77,7 @@ public final class DeepImagePrior {
               + "; try a smaller learning rate");
         }
       }
-      Matrix[] factors = problem.factors();
-      factors[0].scale(scale * problem.productScale);
+      Matrix[] factors = problem.factors(scale);
       return new Factors(factors[0], factors[1], loss, history, every);
     }
   }
@@ -99,7 +97,7 @@ public final class DeepImagePrior {
     private final ConvGenerator transport;
     private final ConvGenerator hidden;
     /** 1 / mean(T L) at the start: the loss compares this multiple of T L with Z'. */
-    final double productScale;
+    private final double productScale;
     private final List<NDArray> parameters = new ArrayList<>();
     /**
      * One handle per parameter's gradient, held for the whole run: PyTorch creates a gradient at the first
@@ -170,10 +168,12 @@ public final class DeepImagePrior {
       return gradients;
     }
 
-    /** T and L at the current weights, without dropout. */
-    Matrix[] factors() {
+    /** T and L at the current weights, without dropout; T times Z's mean {@code scale} and c, so T L ~ Z. */
+    Matrix[] factors(double scale) {
       try (NDManager scope = manager.newSubManager()) {
-        return new Matrix[] {matrix(transport.forward(scope, false)), matrix(hidden.forward(scope, false))};
+        Matrix t = matrix(transport.forward(scope, false));
+        t.scale(scale * productScale);
+        return new Matrix[] {t, matrix(hidden.forward(scope, false))};
       }
     }
 

@@ -102,11 +102,11 @@ public final class LightTransportJob implements Callable<Integer> {
       List<SeedRun> runs = new ArrayList<>(sc.parallelize(starts, starts.size())
           .map(s -> SeedRun.fit(observed, hiddenPixels, settings.withSeed(s))).collect());
       SeedRun best = runs.stream().min(Comparator.comparingDouble(r -> r.factors().loss())).orElseThrow();
-      LOG.info("kept seed {} (training loss {}); fit {}", best.seed(), best.factors().loss(),
-          RecoveryScores.fit(observed, best.factors().transport(), best.factors().hidden()));
+      double fit = RecoveryScores.fit(observed, best.factors().transport(), best.factors().hidden());
+      LOG.info("kept seed {} (training loss {}); fit {}", best.seed(), best.factors().loss(), fit);
       new LightTransportOutput(video, hiddenShape, best.factors()).write(out);
       try (Writer writer = out.newFile("metrics.json")) {
-        writer.write(JSON.writeValueAsString(metrics(video, hiddenShape, settings, runs, best)));
+        writer.write(JSON.writeValueAsString(metrics(video, hiddenShape, settings, runs, best, fit)));
       }
       try (Writer writer = out.newFile("history.csv")) {
         writeHistory(runs, writer);
@@ -129,14 +129,14 @@ public final class LightTransportJob implements Callable<Integer> {
   }
 
   private static Map<String, Object> metrics(FrameReader.Video video, FrameShape hiddenShape, DipSettings settings,
-      List<SeedRun> runs, SeedRun best) {
+      List<SeedRun> runs, SeedRun best, double fit) {
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("frames", video.observed().cols());
     metrics.put("observed", video.shape().toString());
     metrics.put("hidden", hiddenShape.toString());
     metrics.put("seed", best.seed());
     metrics.put("train_loss", best.factors().loss());
-    metrics.put("fit", RecoveryScores.fit(video.observed(), best.factors().transport(), best.factors().hidden()));
+    metrics.put("fit", fit);
     metrics.put("seconds", best.seconds());
     List<Map<String, Object>> starts = new ArrayList<>();
     for (SeedRun run : runs) {

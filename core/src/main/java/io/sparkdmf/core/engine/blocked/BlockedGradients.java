@@ -39,7 +39,7 @@ record BlockedGradients(JavaPairRDD<Integer, CellResult> cellResults,
         })
         .persist(StorageLevel.MEMORY_AND_DISK());
     JavaPairRDD<Integer, GradientBlock> rowGradients = factors.rowBlocks
-        .cogroup(cellResults.mapToPair(t -> new Tuple2<>(t._1 / layout.colBlocks(),
+        .cogroup(cellResults.mapToPair(t -> new Tuple2<>(GridSide.ROWS.blockOf(t._1, layout),
             new PartialSums(t._1, t._2.rowIds(), t._2.rowSums()))), grid.shares(GridSide.ROWS),
             layout.rowPartitioner())
         .mapValues(t -> {
@@ -58,7 +58,7 @@ record BlockedGradients(JavaPairRDD<Integer, CellResult> cellResults,
         })
         .persist(StorageLevel.MEMORY_AND_DISK());
     JavaPairRDD<Integer, GradientBlock> colGradients = factors.colBlocks
-        .cogroup(cellResults.mapToPair(t -> new Tuple2<>(t._1 % layout.colBlocks(),
+        .cogroup(cellResults.mapToPair(t -> new Tuple2<>(GridSide.COLUMNS.blockOf(t._1, layout),
             new PartialSums(t._1, t._2.colIds(), t._2.colSums()))), grid.shares(GridSide.COLUMNS),
             layout.colPartitioner())
         .mapValues(t -> {
