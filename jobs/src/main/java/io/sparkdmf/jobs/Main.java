@@ -33,7 +33,22 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    exit(run(args));
+  }
+
+  /**
+   * Ends a driver with a job's exit code. A job that succeeded stops Spark and returns from main:
+   * in YARN's cluster mode the driver runs inside the application master, which takes a JVM exit
+   * before main has returned for a failed attempt and starts another. A failed job exits with its
+   * code, for schedulers (YARN's cluster mode retries it up to spark.yarn.maxAppAttempts, and its
+   * spark-submit exits with 1 for any failure).
+   */
+  public static void exit(int code) {
+    if (code == 0) {
+      SparkContexts.stop();
+      return;
+    }
+    System.exit(code);
   }
 
   /** Runs a job and returns its exit code (tests call this rather than main). */
@@ -50,6 +65,9 @@ public final class Main implements Runnable {
     extraCommands.forEach(commandLine::addSubcommand);
     commandLine
         .setCaseInsensitiveEnumValuesAllowed(true)
+        // the last of a repeated option wins, as with spark-submit: options appended to a submit
+        // recipe's command line override the recipe's own
+        .setOverwrittenOptionsAllowed(true)
         .setExecutionExceptionHandler((e, cmd, parsed) -> exitCodeFor(e))
         .setExecutionStrategy(parsed -> {
           RunRecord.begin(parsed);

@@ -25,4 +25,11 @@ public final class SparkContexts {
         sc.defaultParallelism(), Blas.implementation());
     return sc;
   }
+
+  /** Stops the job's Spark session, if one was started. */
+  public static void stop() {
+    if (SparkSession.getDefaultSession().isDefined()) {
+      SparkSession.getDefaultSession().get().stop();
+    }
+  }
 }

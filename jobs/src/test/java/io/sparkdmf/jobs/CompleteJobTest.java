@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The complete job end to end, through the same entry point spark-submit calls. */
-class CompleteJobTest {
+public class CompleteJobTest {
   private static final String SMALL = "n=30,rank=2,observed=300,test=100,seed=2";
 
   @TempDir Path dir;
@@ -99,6 +99,16 @@ class CompleteJobTest {
       assertEquals(30, metrics.get("steps").asInt());
       assertEquals(loss, metrics.get("train_loss").asDouble(), 1e-10 * loss, engine);
     }
+  }
+
+  @Test
+  void aRepeatedOptionTakesItsLastValue() throws IOException {
+    Path out = dir.resolve("out");
+    assertEquals(0, Main.run("complete", "--synthetic", SMALL, "--engine", "blocked", "--max-steps", "1000",
+        "--engine", "local", "--max-steps", "30", "--out", out.toString()));
+    JsonNode metrics = metrics(out);
+    assertEquals("local", metrics.get("engine").asText());
+    assertEquals(30, metrics.get("steps").asInt());
   }
 
   @Test
@@ -310,7 +320,7 @@ class CompleteJobTest {
   }
 
   /** One-based lines of a block (shared with {@link HdfsTest}). */
-  static String lines(EntryBlock block, String separator) {
+  public static String lines(EntryBlock block, String separator) {
     StringBuilder text = new StringBuilder();
     for (int e = 0; e < block.size(); e++) {
       text.append(block.row(e) + 1).append(separator).append(block.col(e) + 1).append(separator)

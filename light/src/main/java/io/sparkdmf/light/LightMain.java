@@ -14,6 +14,6 @@ public final class LightMain {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    Main.exit(run(args));
   }
 }

@@ -18,6 +18,6 @@ public final class ResearchMain {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    Main.exit(run(args));
   }
 }

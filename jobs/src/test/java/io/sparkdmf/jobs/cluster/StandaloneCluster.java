@@ -6,11 +6,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 /**
  * A Spark standalone cluster on 127.0.0.1: a master and workers as separate JVMs started from a
@@ -37,7 +35,7 @@ final class StandaloneCluster implements AutoCloseable {
     masterUrl = "spark://" + LOOPBACK + ":" + masterPort;
     start("master", List.of("org.apache.spark.deploy.master.Master", "--host", LOOPBACK, "--port",
         String.valueOf(masterPort), "--webui-port", String.valueOf(freePort())));
-    waitFor(Duration.ofSeconds(60), () -> log("master").contains("I have been elected leader"), "the master to start");
+    ClusterTests.waitFor(Duration.ofSeconds(60), () -> log("master").contains("I have been elected leader"), "the master to start");
     for (int w = 0; w < workerCount; w++) {
       Path work = Files.createDirectories(dir.resolve("worker-" + w));
       workers.add(start("worker-" + w, List.of("org.apache.spark.deploy.worker.Worker", "--host", LOOPBACK,
@@ -46,7 +44,7 @@ final class StandaloneCluster implements AutoCloseable {
     }
     for (int w = 0; w < workerCount; w++) {
       String name = "worker-" + w;
-      waitFor(Duration.ofSeconds(60), () -> log(name).contains("Successfully registered with master"),
+      ClusterTests.waitFor(Duration.ofSeconds(60), () -> log(name).contains("Successfully registered with master"),
           name + " to register");
     }
   }
@@ -113,21 +111,6 @@ final class StandaloneCluster implements AutoCloseable {
     Process process = builder.start();
     processes.add(process);
     return process;
-  }
-
-  static void waitFor(Duration timeout, BooleanSupplier condition, String what) {
-    Instant deadline = Instant.now().plus(timeout);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted waiting for " + what, e);
-      }
-    }
   }
 
   private static int freePort() throws IOException {

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,14 +34,7 @@ class StandaloneClusterIT {
 
   @BeforeEach
   void emptyDirectory() throws IOException {
-    if (Files.exists(dir)) {
-      try (Stream<Path> paths = Files.walk(dir)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(path);
-        }
-      }
-    }
-    Files.createDirectories(dir);
+    ClusterTests.emptyDirectory(dir);
   }
 
   private List<String> job(String name, boolean resume) {
@@ -62,7 +54,7 @@ class StandaloneClusterIT {
       try (StandaloneCluster cluster = new StandaloneCluster(dir, 2, sparkClasspath(), javaOptions())) {
         finish(cluster, "undisturbed", job("undisturbed", false));
 
-        Process executorLoss = cluster.submit("executor-loss", applicationJar(), MAIN, job("executor-loss", false));
+        Process executorLoss = cluster.submit("executor-loss", ClusterTests.applicationJar(), MAIN, job("executor-loss", false));
         waitForCheckpoint("executor-loss", executorLoss);
         List<ProcessHandle> executors = cluster.executorsOf(0);
         assertFalse(executors.isEmpty(), "worker 0 runs an executor of the job");
@@ -71,7 +63,7 @@ class StandaloneClusterIT {
         assertTrue(cluster.log("executor-loss").contains("Lost executor"), "the driver saw the loss");
         assertSameFactors("undisturbed", "executor-loss");
 
-        Process driverLoss = cluster.submit("driver-loss", applicationJar(), MAIN, job("driver-loss", false));
+        Process driverLoss = cluster.submit("driver-loss", ClusterTests.applicationJar(), MAIN, job("driver-loss", false));
         waitForCheckpoint("driver-loss", driverLoss);
         driverLoss.descendants().forEach(ProcessHandle::destroyForcibly);
         driverLoss.destroyForcibly().waitFor();
@@ -84,15 +76,15 @@ class StandaloneClusterIT {
   }
 
   private static void finish(StandaloneCluster cluster, String name, List<String> args) throws Exception {
-    Process driver = cluster.submit(name, applicationJar(), MAIN, args);
-    StandaloneCluster.waitFor(RUN_LIMIT, () -> !driver.isAlive(), name + " to finish");
+    Process driver = cluster.submit(name, ClusterTests.applicationJar(), MAIN, args);
+    ClusterTests.waitFor(RUN_LIMIT, () -> !driver.isAlive(), name + " to finish");
     assertEquals(0, driver.exitValue(), cluster.log(name));
   }
 
   /** Until the run has written a checkpoint (and is still running: the kill must land mid-run). */
   private void waitForCheckpoint(String name, Process driver) throws IOException {
     Path checkpoints = dir.resolve(name + "-checkpoints");
-    StandaloneCluster.waitFor(RUN_LIMIT, () -> {
+    ClusterTests.waitFor(RUN_LIMIT, () -> {
       try (Stream<Path> steps = Files.exists(checkpoints) ? Files.list(checkpoints) : Stream.empty()) {
         return steps.anyMatch(p -> p.getFileName().toString().startsWith("step-"));
       } catch (IOException e) {
@@ -107,15 +99,6 @@ class StandaloneClusterIT {
       Path a = dir.resolve(expected).resolve("factors").resolve("W" + k + ".mtx");
       Path b = dir.resolve(actual).resolve("factors").resolve("W" + k + ".mtx");
       assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), "W" + k + " of " + actual);
-    }
-  }
-
-  /** The shaded application jar the package phase built. */
-  private static Path applicationJar() throws IOException {
-    try (Stream<Path> jars = Files.list(Path.of("target"))) {
-      return jars.filter(p -> p.getFileName().toString().endsWith("-app.jar")).findFirst()
-          .orElseThrow(() -> new AssertionError("no application jar in target/: run through mvn verify"))
-          .toAbsolutePath();
     }
   }
 
