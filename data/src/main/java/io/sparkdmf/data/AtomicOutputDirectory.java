@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -24,7 +25,9 @@ import org.apache.hadoop.fs.Path;
  * <p>A run stopped by a signal deletes its staging directory on the way out; one killed outright
  * (SIGKILL, a lost machine) cannot, so the staging name records the host and process, and the next
  * run writing beside it removes every staging directory of the same target whose process on this
- * host is gone.
+ * host is gone. A driver in a YARN container also records its application attempt, and a later
+ * attempt of the same application removes the earlier attempts' staging directories, on whichever
+ * host they ran.
  */
 public final class AtomicOutputDirectory implements AutoCloseable {
   private static final String HOST = hostName();
@@ -69,6 +72,11 @@ public final class AtomicOutputDirectory implements AutoCloseable {
    * staging directory.
    */
   public static AtomicOutputDirectory create(String target, boolean overwrite, Configuration conf) {
+    return create(target, overwrite, conf, YarnAttempt.current());
+  }
+
+  static AtomicOutputDirectory create(String target, boolean overwrite, Configuration conf,
+      Optional<YarnAttempt> yarnAttempt) {
     try {
       Path targetPath = new Path(target);
       FileSystem fs = targetPath.getFileSystem(conf);
@@ -77,8 +85,14 @@ public final class AtomicOutputDirectory implements AutoCloseable {
       if (!overwrite) {
         refuseExisting(fs, targetPath, target);
       }
-      removeAbandonedStaging(fs, targetPath);
-      Path staging = new Path(targetPath.getParent(), stagingPrefix(targetPath) + HOST + "-"
+      if (fs.exists(targetPath.getParent())) {
+        removeAbandonedStaging(fs, targetPath);
+        if (yarnAttempt.isPresent()) {
+          removeEarlierAttempts(fs, targetPath, yarnAttempt.get());
+        }
+      }
+      String owner = yarnAttempt.map(a -> yarnPrefix(a.application()) + a.attempt() + "-").orElse("") + HOST;
+      Path staging = new Path(targetPath.getParent(), stagingPrefix(targetPath) + owner + "-"
           + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
       if (!fs.mkdirs(staging)) {
         throw new IOException("could not create " + staging);
@@ -154,9 +168,6 @@ public final class AtomicOutputDirectory implements AutoCloseable {
   /** Deletes the staging directories of {@code target} left by processes of this host that no longer run. */
   private static void removeAbandonedStaging(FileSystem fs, Path target) throws IOException {
     String prefix = stagingPrefix(target) + HOST + "-";
-    if (!fs.exists(target.getParent())) {
-      return;
-    }
     for (FileStatus status : fs.listStatus(target.getParent(), p -> p.getName().startsWith(prefix))) {
       String rest = status.getPath().getName().substring(prefix.length());
       int dash = rest.indexOf('-');
@@ -169,6 +180,26 @@ public final class AtomicOutputDirectory implements AutoCloseable {
         continue; // not a name this class wrote
       }
       fs.delete(status.getPath(), true);
+    }
+  }
+
+  private static String yarnPrefix(String application) {
+    return "yarn_" + application + "_";
+  }
+
+  /** Deletes the staging directories of {@code target} left by earlier attempts of this YARN application. */
+  private static void removeEarlierAttempts(FileSystem fs, Path target, YarnAttempt current) throws IOException {
+    String prefix = stagingPrefix(target) + yarnPrefix(current.application());
+    for (FileStatus status : fs.listStatus(target.getParent(), p -> p.getName().startsWith(prefix))) {
+      String rest = status.getPath().getName().substring(prefix.length());
+      int dash = rest.indexOf('-');
+      try {
+        if (dash > 0 && Integer.parseInt(rest.substring(0, dash)) < current.attempt()) {
+          fs.delete(status.getPath(), true);
+        }
+      } catch (NumberFormatException e) {
+        // not a name this class wrote
+      }
     }
   }
 

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,26 @@ class OutputFilesTest {
       assertEquals(2, entriesIn(dir), "the live runs' staging directories stay");
     }
     assertEquals(0, entriesIn(dir));
+  }
+
+  /**
+   * A YARN application master killed outright leaves its staging directory on the host it ran on; the
+   * application's next attempt, wherever it runs, removes it, and leaves another application's alone.
+   */
+  @Test
+  void aLaterYarnAttemptRemovesTheStagingOfEarlierAttemptsOfItsApplication() throws IOException {
+    assertEquals(Optional.of(new YarnAttempt("1796503028252_0003", 1)),
+        YarnAttempt.fromContainerId("container_e17_1796503028252_0003_01_000001"));
+    assertEquals(Optional.empty(), YarnAttempt.fromContainerId(null));
+    Path killed = Files.createDirectory(dir.resolve(".run.staging-yarn_1796503028252_0003_1-another_host-41-x"));
+    Path otherApplication = Files.createDirectory(dir.resolve(".run.staging-yarn_1796503028252_0004_1-host-42-x"));
+    Optional<YarnAttempt> second = YarnAttempt.fromContainerId("container_1796503028252_0003_02_000001");
+    try (AtomicOutputDirectory next = AtomicOutputDirectory.create(dir.resolve("run").toString(), false,
+        new Configuration(), second)) {
+      assertFalse(Files.exists(killed), "the first attempt's staging directory is gone");
+      assertTrue(Files.exists(otherApplication), "another application's stays");
+      assertEquals(2, entriesIn(dir), "the second attempt's own and the other application's");
+    }
   }
 
   private Path onlyEntry() throws IOException {
