@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -83,11 +84,19 @@ final class YarnCluster implements AutoCloseable {
   /** The end of every container's stderr (a failed application's driver log is among them). */
   String containerErrors() throws IOException {
     StringBuilder text = new StringBuilder();
-    try (Stream<Path> files = Files.walk(yarnDir)) {
-      for (Path stderr : files.filter(p -> p.getFileName().toString().equals("stderr")).sorted().toList()) {
-        String log = Files.readString(stderr);
-        text.append("\n--- ").append(stderr.getParent().getFileName()).append(" stderr ---\n")
-            .append(log, Math.max(0, log.length() - 4000), log.length());
+    // into the log directories only: the NodeManager deletes containers' work directories as they end
+    List<Path> logDirs;
+    try (Stream<Path> dirs = Files.find(yarnDir, 3, (path, attributes) -> attributes.isDirectory()
+        && path.getFileName().toString().contains("-logDir-"))) {
+      logDirs = dirs.toList();
+    }
+    for (Path logDir : logDirs) {
+      try (Stream<Path> files = Files.find(logDir, 3, (path, attributes) -> path.endsWith("stderr"))) {
+        for (Path stderr : files.sorted().toList()) {
+          String log = Files.readString(stderr);
+          text.append("\n--- ").append(stderr.getParent().getFileName()).append(" stderr ---\n")
+              .append(log, Math.max(0, log.length() - 4000), log.length());
+        }
       }
     }
     return text.toString();

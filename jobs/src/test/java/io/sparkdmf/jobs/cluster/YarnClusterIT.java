@@ -3,6 +3,7 @@ package io.sparkdmf.jobs.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -156,8 +157,9 @@ class YarnClusterIT {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly().waitFor();
     }
-    assertEquals(0, process.exitValue(),
-        submission.name() + " failed:\n" + Files.readString(submission.log()) + cluster.containerErrors());
+    if (process.exitValue() != 0) {
+      fail(submission.name() + " failed:\n" + Files.readString(submission.log()) + cluster.containerErrors());
+    }
   }
 
   private static void write(FileSystem fs, String path, String text) throws IOException {
