@@ -36,16 +36,18 @@ final class ClusterTests {
   }
 
   /**
-   * A Spark distribution of the version we build against: the pyspark wheel's directory (it has
-   * {@code bin/spark-submit} and {@code jars/}), which {@code python/setup-test-env.sh} installs.
+   * A Spark distribution of the version we build against: the directory of the pyspark wheel (it has
+   * {@code bin/spark-submit} and {@code jars/}) of the build's Python ({@code test.python}), which
+   * {@code python/setup-test-env.sh} installs.
    */
   static Path sparkDistribution() throws IOException, InterruptedException {
-    Process python = new ProcessBuilder("python3", "-c",
+    String executable = System.getProperty("dmf.test.python", "python3");
+    Process python = new ProcessBuilder(executable, "-c",
         "import os, pyspark; print(pyspark.__version__); print(os.path.dirname(pyspark.__file__))")
         .redirectErrorStream(true).start();
     String[] lines = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().split("\n");
     if (python.waitFor() != 0 || lines.length != 2) {
-      throw new AssertionError("no pyspark for python3 (python/setup-test-env.sh installs it): "
+      throw new AssertionError("no pyspark for " + executable + " (python/setup-test-env.sh installs it): "
           + String.join("\n", lines));
     }
     String expected = org.apache.spark.package$.MODULE$.SPARK_VERSION();
