@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongPredicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -167,20 +168,8 @@ public final class AtomicOutputDirectory implements AutoCloseable {
 
   /** Deletes the staging directories of {@code target} left by processes of this host that no longer run. */
   private static void removeAbandonedStaging(FileSystem fs, Path target) throws IOException {
-    String prefix = stagingPrefix(target) + HOST + "-";
-    for (FileStatus status : fs.listStatus(target.getParent(), p -> p.getName().startsWith(prefix))) {
-      String rest = status.getPath().getName().substring(prefix.length());
-      int dash = rest.indexOf('-');
-      try {
-        long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
-        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-          continue;
-        }
-      } catch (NumberFormatException e) {
-        continue; // not a name this class wrote
-      }
-      fs.delete(status.getPath(), true);
-    }
+    removeStaging(fs, target, stagingPrefix(target) + HOST + "-",
+        pid -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
   }
 
   private static String yarnPrefix(String application) {
@@ -189,12 +178,21 @@ public final class AtomicOutputDirectory implements AutoCloseable {
 
   /** Deletes the staging directories of {@code target} left by earlier attempts of this YARN application. */
   private static void removeEarlierAttempts(FileSystem fs, Path target, YarnAttempt current) throws IOException {
-    String prefix = stagingPrefix(target) + yarnPrefix(current.application());
+    removeStaging(fs, target, stagingPrefix(target) + yarnPrefix(current.application()),
+        attempt -> attempt < current.attempt());
+  }
+
+  /**
+   * Deletes the staging directories of {@code target} named {@code prefix}, a number, and a dash or
+   * nothing, where {@code abandoned} holds for the number (a process id or an attempt).
+   */
+  private static void removeStaging(FileSystem fs, Path target, String prefix, LongPredicate abandoned)
+      throws IOException {
     for (FileStatus status : fs.listStatus(target.getParent(), p -> p.getName().startsWith(prefix))) {
       String rest = status.getPath().getName().substring(prefix.length());
       int dash = rest.indexOf('-');
       try {
-        if (dash > 0 && Integer.parseInt(rest.substring(0, dash)) < current.attempt()) {
+        if (abandoned.test(Long.parseLong(dash < 0 ? rest : rest.substring(0, dash)))) {
           fs.delete(status.getPath(), true);
         }
       } catch (NumberFormatException e) {

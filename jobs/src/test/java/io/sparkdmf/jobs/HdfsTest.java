@@ -9,10 +9,7 @@ import io.sparkdmf.data.AtomicOutputDirectory;
 import io.sparkdmf.data.CompletionProblem;
 import io.sparkdmf.data.SyntheticCompletion;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.apache.hadoop.conf.Configuration;
@@ -52,24 +49,12 @@ class HdfsTest {
     }
   }
 
-  private static void write(String path, String text) throws IOException {
-    try (OutputStream out = hdfs.create(new org.apache.hadoop.fs.Path(path))) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  private static String read(String path) throws IOException {
-    try (InputStream in = hdfs.open(new org.apache.hadoop.fs.Path(path))) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
   @Test
   void entriesOutputAndCheckpointsLiveOnHdfsAndAKilledRunResumesFromThem() throws IOException {
     String root = HdfsTest.root + "/jobs";
     CompletionProblem problem = SyntheticCompletion.parse(SMALL).generate();
-    write(root + "/input/train.tsv", CompleteJobTest.lines(problem.train(), "\t"));
-    write(root + "/input/test.tsv", CompleteJobTest.lines(problem.test(), "\t"));
+    HadoopText.write(hdfs, root + "/input/train.tsv", CompleteJobTest.lines(problem.train(), "\t"));
+    HadoopText.write(hdfs, root + "/input/test.tsv", CompleteJobTest.lines(problem.test(), "\t"));
     String checkpoints = root + "/checkpoints";
     String[] common = {"complete", "--input", root + "/input/train.tsv", "--test", root + "/input/test.tsv",
         "--one-based", "--rows", "30", "--cols", "30", "--engine", "spark", "--parallelism", "2", "--optimizer", "adam",
@@ -80,13 +65,16 @@ class HdfsTest {
         "--out", root + "/first")));
     assertEquals(0, Main.run(Args.concat(common, "--max-steps", "40", "--checkpoint-dir", checkpoints, "--resume",
         "--out", root + "/resumed")));
-    assertEquals(20, new ObjectMapper().readTree(read(root + "/resumed/metrics.json")).get("resumed_from_step")
+    assertEquals(20, new ObjectMapper().readTree(HadoopText.read(hdfs, root + "/resumed/metrics.json"))
+        .get("resumed_from_step")
         .asInt());
     for (int k = 1; k <= 3; k++) {
       String factor = "/factors/W" + k + ".mtx";
-      assertEquals(read(root + "/whole" + factor), read(root + "/resumed" + factor), factor);
+      assertEquals(HadoopText.read(hdfs, root + "/whole" + factor), HadoopText.read(hdfs, root + "/resumed" + factor),
+          factor);
     }
-    assertTrue(read(root + "/whole/run.json").contains(root + "/input/train.tsv"), "run.json names the input");
+    assertTrue(HadoopText.read(hdfs, root + "/whole/run.json").contains(root + "/input/train.tsv"),
+        "run.json names the input");
     FileStatus[] left = hdfs.listStatus(new org.apache.hadoop.fs.Path(root));
     assertEquals("[checkpoints, first, input, resumed, whole]",
         Arrays.toString(Arrays.stream(left).map(s -> s.getPath().getName()).sorted().toArray()),
@@ -112,7 +100,7 @@ class HdfsTest {
       }
       out.commit();
     }
-    assertEquals("whole", read(target + "/part.txt"));
+    assertEquals("whole", HadoopText.read(hdfs, target + "/part.txt"));
     assertEquals(1, hdfs.listStatus(parent).length, "only the committed directory");
   }
 }

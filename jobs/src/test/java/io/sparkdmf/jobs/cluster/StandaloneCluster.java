@@ -35,7 +35,8 @@ final class StandaloneCluster implements AutoCloseable {
     masterUrl = "spark://" + LOOPBACK + ":" + masterPort;
     start("master", List.of("org.apache.spark.deploy.master.Master", "--host", LOOPBACK, "--port",
         String.valueOf(masterPort), "--webui-port", String.valueOf(freePort())));
-    ClusterTests.waitFor(Duration.ofSeconds(60), () -> log("master").contains("I have been elected leader"), "the master to start");
+    ClusterTests.waitFor(Duration.ofSeconds(60), () -> log("master").contains("I have been elected leader"),
+        "the master to start");
     for (int w = 0; w < workerCount; w++) {
       Path work = Files.createDirectories(dir.resolve("worker-" + w));
       workers.add(start("worker-" + w, List.of("org.apache.spark.deploy.worker.Worker", "--host", LOOPBACK,

@@ -54,7 +54,8 @@ class StandaloneClusterIT {
       try (StandaloneCluster cluster = new StandaloneCluster(dir, 2, sparkClasspath(), javaOptions())) {
         finish(cluster, "undisturbed", job("undisturbed", false));
 
-        Process executorLoss = cluster.submit("executor-loss", ClusterTests.applicationJar(), MAIN, job("executor-loss", false));
+        Process executorLoss =
+            cluster.submit("executor-loss", ClusterTests.applicationJar(), MAIN, job("executor-loss", false));
         waitForCheckpoint("executor-loss", executorLoss);
         List<ProcessHandle> executors = cluster.executorsOf(0);
         assertFalse(executors.isEmpty(), "worker 0 runs an executor of the job");
@@ -63,7 +64,8 @@ class StandaloneClusterIT {
         assertTrue(cluster.log("executor-loss").contains("Lost executor"), "the driver saw the loss");
         assertSameFactors("undisturbed", "executor-loss");
 
-        Process driverLoss = cluster.submit("driver-loss", ClusterTests.applicationJar(), MAIN, job("driver-loss", false));
+        Process driverLoss =
+            cluster.submit("driver-loss", ClusterTests.applicationJar(), MAIN, job("driver-loss", false));
         waitForCheckpoint("driver-loss", driverLoss);
         driverLoss.descendants().forEach(ProcessHandle::destroyForcibly);
         driverLoss.destroyForcibly().waitFor();

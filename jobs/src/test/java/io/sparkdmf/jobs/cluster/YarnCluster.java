@@ -32,8 +32,9 @@ final class YarnCluster implements AutoCloseable {
     hdfs = new MiniDFSCluster.Builder(hdfsConf).numDataNodes(1).build();
     hdfs.waitActive();
 
+    String defaultFs = hdfs.getFileSystem().getUri().toString();
     YarnConfiguration yarnConf = new YarnConfiguration();
-    yarnConf.set(FileSystem.FS_DEFAULT_NAME_KEY, hdfs.getFileSystem().getUri().toString());
+    yarnConf.set(FileSystem.FS_DEFAULT_NAME_KEY, defaultFs);
     // hadoop-client-minicluster leaves out capacity-scheduler.xml: one queue takes the whole cluster
     yarnConf.set("yarn.scheduler.capacity.root.queues", "default");
     yarnConf.set("yarn.scheduler.capacity.root.default.capacity", "100");
@@ -65,7 +66,7 @@ final class YarnCluster implements AutoCloseable {
       running.writeXml(out);
     }
     Configuration core = new Configuration(false);
-    core.set(FileSystem.FS_DEFAULT_NAME_KEY, hdfs.getFileSystem().getUri().toString());
+    core.set(FileSystem.FS_DEFAULT_NAME_KEY, defaultFs);
     try (OutputStream out = Files.newOutputStream(confDir.resolve("core-site.xml"))) {
       core.writeXml(out);
     }

@@ -9,15 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparkdmf.data.StarRatings;
 import io.sparkdmf.jobs.CompleteJobTest;
+import io.sparkdmf.jobs.HadoopText;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +36,7 @@ import org.junit.jupiter.api.Test;
 @Tag("cluster")
 class YarnClusterIT {
   private static final Duration RUN_LIMIT = Duration.ofMinutes(4);
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String MAIN_CLASS_OF_AN_APPLICATION_MASTER = "org.apache.spark.deploy.yarn.ApplicationMaster";
   private static final List<String> JOB_OPTIONS = List.of("--engine", "spark", "--parallelism", "2",
       "--validation-fraction", "0", "--optimizer", "adam", "--lr", "1e-2", "--max-steps", "150",
@@ -52,7 +52,8 @@ class YarnClusterIT {
       try (YarnCluster cluster = new YarnCluster(dir)) {
         FileSystem hdfs = cluster.fileSystem();
         String root = hdfs.getUri() + "/dmf";
-        write(hdfs, root + "/ratings.tsv", CompleteJobTest.lines(StarRatings.sized(3000, 1).generateLocally()[0], "\t"));
+        HadoopText.write(hdfs, root + "/ratings.tsv",
+            CompleteJobTest.lines(StarRatings.sized(3000, 1).generateLocally()[0], "\t"));
         Map<String, String> env = environment(cluster);
 
         finish(start("cluster-mode", recipe(root, "cluster-mode"), env), cluster);
@@ -74,21 +75,24 @@ class YarnClusterIT {
         masters.get(0).destroyForcibly();
         finish(lost, cluster);
 
+        Map<String, JsonNode> metrics = new HashMap<>();
         for (String run : List.of("cluster-mode", "client-mode", "lost-master")) {
-          String record = read(hdfs, root + "/" + run + "/run.json");
+          String record = HadoopText.read(hdfs, root + "/" + run + "/run.json");
           assertTrue(record.contains("\"yarn\""), run + " ran on YARN: " + record);
           assertTrue(record.contains("application_"), run + " records its YARN application id: " + record);
-          JsonNode metrics = new ObjectMapper().readTree(read(hdfs, root + "/" + run + "/metrics.json"));
-          assertEquals("spark", metrics.get("engine").asText(), run + ": the option given after the recipe's wins");
-          assertEquals(150, metrics.get("steps").asInt(), run);
+          metrics.put(run, JSON.readTree(HadoopText.read(hdfs, root + "/" + run + "/metrics.json")));
+          assertEquals("spark", metrics.get(run).get("engine").asText(),
+              run + ": the option given after the recipe's wins");
+          assertEquals(150, metrics.get(run).get("steps").asInt(), run);
         }
-        JsonNode resumed = new ObjectMapper().readTree(read(hdfs, root + "/lost-master/metrics.json"));
-        assertTrue(resumed.get("resumed_from_step").asInt() >= 25, "the second attempt resumed: " + resumed);
+        assertTrue(metrics.get("lost-master").get("resumed_from_step").asInt() >= 25,
+            "the second attempt resumed: " + metrics.get("lost-master"));
         for (int k = 1; k <= 2; k++) {
           String factor = "/factors/W" + k + ".mtx";
-          String expected = read(hdfs, root + "/cluster-mode" + factor);
-          assertEquals(expected, read(hdfs, root + "/client-mode" + factor), "W" + k + " in client mode");
-          assertEquals(expected, read(hdfs, root + "/lost-master" + factor), "W" + k + " after a lost master");
+          String expected = HadoopText.read(hdfs, root + "/cluster-mode" + factor);
+          assertEquals(expected, HadoopText.read(hdfs, root + "/client-mode" + factor), "W" + k + " in client mode");
+          assertEquals(expected, HadoopText.read(hdfs, root + "/lost-master" + factor),
+              "W" + k + " after a lost master");
         }
         FileStatus[] left = hdfs.listStatus(new org.apache.hadoop.fs.Path(root));
         assertEquals("[client-mode, cluster-mode, cluster-mode.checkpoints, lost-master, "
@@ -135,9 +139,10 @@ class YarnClusterIT {
         "spark.yarn.appMasterEnv.SPARK_LOCAL_IP 127.0.0.1",
         "spark.executorEnv.SPARK_LOCAL_IP 127.0.0.1",
         "spark.ui.enabled false",
-        "") );
+        ""));
     return Map.of("SPARK_HOME", sparkHome.toString(), "HADOOP_CONF_DIR", cluster.confDir().toString(),
-        "SPARK_CONF_DIR", sparkConf.toString(), "SPARK_LOCAL_IP", "127.0.0.1", "EXECUTORS", "1", "EXECUTOR_CORES", "1", "EXECUTOR_MEMORY", "512m");
+        "SPARK_CONF_DIR", sparkConf.toString(), "SPARK_LOCAL_IP", "127.0.0.1",
+        "EXECUTORS", "1", "EXECUTOR_CORES", "1", "EXECUTOR_MEMORY", "512m");
   }
 
   /** A submission running, its output going to {@code name}.log. */
@@ -159,18 +164,6 @@ class YarnClusterIT {
     }
     if (process.exitValue() != 0) {
       fail(submission.name() + " failed:\n" + Files.readString(submission.log()) + cluster.containerErrors());
-    }
-  }
-
-  private static void write(FileSystem fs, String path, String text) throws IOException {
-    try (OutputStream out = fs.create(new org.apache.hadoop.fs.Path(path))) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  private static String read(FileSystem fs, String path) throws IOException {
-    try (InputStream in = fs.open(new org.apache.hadoop.fs.Path(path))) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 }
